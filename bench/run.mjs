@@ -1,0 +1,16 @@
+#!/usr/bin/env node
+// `npm run bench -- <name>`: benchmarks, not tests. Each reports figures as ratios against a peer
+// measured in the same run, because the machines here are shared and noisy.
+import { argv, exit } from 'node:process';
+
+const benches = {
+  providers: () => import('./providers.bench.mjs'),
+};
+
+const name = argv[2];
+if (!name || !(name in benches)) {
+  console.error(`usage: npm run bench -- <${Object.keys(benches).join('|')}> [options]`);
+  exit(name ? 2 : 0);
+}
+const { run } = await benches[name]();
+await run(argv.slice(3));

@@ -1,0 +1,64 @@
+export {
+  AbortedError,
+  AiError,
+  AuthenticationError,
+  InvalidInputError,
+  isRetryableError,
+  MissingApiKeyError,
+  ProviderError,
+  ProviderUnavailableError,
+  RateLimitError,
+  TimeoutError,
+} from './ai-errors.js';
+export type { AiErrorOptions, InvalidInputDetail, ProviderErrorOptions } from './ai-errors.js';
+export { sortAdvisors } from './advisor.js';
+export type {
+  AdvisedRequest,
+  AdvisedResponse,
+  Advisor,
+  CallAdvisorNext,
+  StreamAdvisorNext,
+} from './advisor.js';
+export { addUsage, emptyUsage } from './chat-model.js';
+export type {
+  ChatModel,
+  ChatOptions,
+  ChatRequest,
+  ChatResponse,
+  ChatStreamEvent,
+  FinishReason,
+  JsonSchema,
+  ResponseFormat,
+  ToolChoice,
+  ToolDefinition,
+  Usage,
+} from './chat-model.js';
+export { collectStream, textStream } from './collect-stream.js';
+export type { EmbeddingModel, EmbeddingRequest, EmbeddingResponse } from './embedding-model.js';
+export { loadApiKey } from './load-api-key.js';
+export type { LoadApiKeyOptions } from './load-api-key.js';
+export {
+  assistantMessage,
+  reasoningOf,
+  systemMessage,
+  textOf,
+  toolCallsOf,
+  toolMessage,
+  userMessage,
+} from './message.js';
+export type {
+  AssistantMessage,
+  ImagePart,
+  Message,
+  MessagePart,
+  MessageRole,
+  ReasoningPart,
+  SystemMessage,
+  TextPart,
+  ToolCallPart,
+  ToolMessage,
+  ToolResultPart,
+  UserMessage,
+} from './message.js';
+export { toToolDefinition } from './tool.js';
+export type { Tool, ToolExecutionContext } from './tool.js';
