@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// Totals the Vitest JSON reports of every workspace (written by vitest.shared.ts) into one plain
+// Totals the Vitest JSON reports of every workspace (written by vitest.shared.ts) and the TAP
+// report of the scripts' node:test suite into one plain
 // closing line, `tests: N passed, N failed`, which CI reads. Exit 1 when a report is missing for a
 // workspace that has tests, or when anything failed.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
@@ -29,6 +30,14 @@ for (const group of ['packages', 'apps']) {
     skipped += (json.numPendingTests ?? 0) + (json.numTodoTests ?? 0);
   }
 }
+// The scripts' own tests run on node:test and leave a TAP report.
+const tap = join(root, 'test-results', 'scripts.tap');
+if (existsSync(tap)) {
+  const text = readFileSync(tap, 'utf8');
+  passed += Number(/^# pass (\d+)$/m.exec(text)?.[1] ?? 0);
+  failed += Number(/^# fail (\d+)$/m.exec(text)?.[1] ?? 0);
+  skipped += Number(/^# skipped (\d+)$/m.exec(text)?.[1] ?? 0);
+} else missing.push('scripts');
 if (missing.length > 0) console.error(`no test report for: ${missing.join(', ')}`);
 console.log(`tests: ${passed} passed, ${failed} failed, ${skipped} skipped`);
 process.exit(failed > 0 || missing.length > 0 ? 1 : 0);
