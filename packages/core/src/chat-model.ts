@@ -95,9 +95,19 @@ export type ChatStreamEvent =
    */
   | { type: 'error'; error: Error };
 
+/** What a model supports, so callers pick the best strategy (e.g. native JSON schema vs instructions). */
+export interface ChatModelCapabilities {
+  /** `json-schema`: native `response_format` JSON schema; `json-object`: JSON mode only; `none`: prompt only. */
+  structuredOutput?: 'json-schema' | 'json-object' | 'none';
+  tools?: boolean;
+  reasoning?: boolean;
+}
+
 export interface ChatModel {
   readonly provider: string;
   readonly modelId: string;
+  /** Unknown capabilities are treated conservatively by callers (as `none`/false). */
+  readonly capabilities?: ChatModelCapabilities;
   call(request: ChatRequest): Promise<ChatResponse>;
   stream(request: ChatRequest): AsyncIterable<ChatStreamEvent>;
 }

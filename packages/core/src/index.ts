@@ -22,6 +22,7 @@ export type {
 export { addUsage, emptyUsage } from './chat-model.js';
 export type {
   ChatModel,
+  ChatModelCapabilities,
   ChatOptions,
   ChatRequest,
   ChatResponse,

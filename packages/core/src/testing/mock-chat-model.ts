@@ -3,6 +3,7 @@
 import { AiError } from '../ai-errors.js';
 import type {
   ChatModel,
+  ChatModelCapabilities,
   ChatRequest,
   ChatResponse,
   ChatStreamEvent,
@@ -33,11 +34,13 @@ export interface MockChatModelOptions {
   modelId?: string;
   /** Delay between derived stream events. */
   chunkDelayMs?: number;
+  capabilities?: ChatModelCapabilities;
 }
 
 export class MockChatModel implements ChatModel {
   readonly provider: string;
   readonly modelId: string;
+  readonly capabilities: ChatModelCapabilities;
   /** Every request received, in order (call and stream alike). */
   readonly requests: ChatRequest[] = [];
   private readonly replies: MockReply[];
@@ -45,6 +48,7 @@ export class MockChatModel implements ChatModel {
   constructor(private readonly options: MockChatModelOptions = {}) {
     this.provider = options.provider ?? 'mock';
     this.modelId = options.modelId ?? 'mock-model';
+    this.capabilities = options.capabilities ?? { structuredOutput: 'none', tools: true };
     this.replies = [...(options.replies ?? [])];
   }
 
