@@ -1,6 +1,6 @@
 // The ChatModel contract (Spring AI's ChatModel with call + stream): one request shape, one
 // response shape and one stream-event vocabulary for every provider.
-import type { AssistantMessage, Message, ToolCallPart } from './message.js';
+import type { AssistantMessage, Message, ToolCallPart, ToolResultPart } from './message.js';
 
 /** A JSON Schema object (draft 2020-12 subset that providers accept). */
 export type JsonSchema = Record<string, unknown>;
@@ -86,6 +86,8 @@ export type ChatStreamEvent =
   | { type: 'reasoning-delta'; text: string }
   /** A tool call, emitted once its arguments are complete. */
   | { type: 'tool-call'; toolCall: ToolCallPart }
+  /** A tool's result, emitted by a tool loop (a chat client) between model turns; models never emit it. */
+  | { type: 'tool-result'; toolResult: ToolResultPart }
   | { type: 'usage'; usage: Usage }
   /** Always the last event of a successful stream; carries the assembled response. */
   | { type: 'finish'; finishReason: FinishReason; response: ChatResponse }
