@@ -3,6 +3,7 @@
 // runs in `order` (lower first on the way in, last on the way out). The chain itself lives in
 // `@repo/chat`; this is the contract advisors are written against.
 import type { ChatRequest, ChatResponse, ChatStreamEvent } from './chat-model.js';
+import type { Message } from './message.js';
 
 /** A request travelling through the chain, with a context shared by every advisor of this request. */
 export interface AdvisedRequest {
@@ -14,6 +15,11 @@ export interface AdvisedRequest {
 export interface AdvisedResponse {
   response: ChatResponse;
   context: Map<string, unknown>;
+  /**
+   * Every message this turn produced, in order: assistant turns with tool calls, tool results and
+   * the final answer (what a memory advisor stores). Absent means just `response.message`.
+   */
+  messages?: Message[];
 }
 
 export type CallAdvisorNext = (request: AdvisedRequest) => Promise<AdvisedResponse>;
