@@ -1,0 +1,111 @@
+// createLocalLlm: the web-standard handler and router, the in-process `fetch` for the openai SDK,
+// and the control methods. The Node server and the CLI are thin wrappers around this.
+import { handleChatCompletions } from './chat-completions.js';
+import { ControlState, handleControl } from './control.js';
+import { handleEmbeddings } from './embeddings.js';
+import { Exchange } from './exchange.js';
+import {
+  errorResponse,
+  InvalidRequestError,
+  invalidRequest,
+  jsonResponse,
+} from './openai-errors.js';
+import type { FaultConfig, LocalLlm, LocalLlmOptions, ScriptedReply } from './types.js';
+
+export const IN_PROCESS_BASE_URL = 'http://local-llm.internal/v1';
+export const MODEL_IDS = ['local', 'local-reasoner', 'local-embedding'];
+// A fixed date keeps `GET /v1/models` byte-for-byte stable (2025-01-01T00:00:00Z).
+const MODELS_CREATED = 1735689600;
+
+const model = (id: string) => ({
+  id,
+  object: 'model',
+  created: MODELS_CREATED,
+  owned_by: 'local-llm',
+});
+
+type BodyHandler = (body: unknown, exchange: Exchange) => Promise<Response>;
+
+async function readBody(
+  request: Request,
+): Promise<{ raw: unknown; json: unknown; valid: boolean }> {
+  const text = await request.text();
+  if (text === '') return { raw: null, json: undefined, valid: false };
+  try {
+    const json: unknown = JSON.parse(text);
+    return { raw: json, json, valid: true };
+  } catch {
+    return { raw: text, json: undefined, valid: false };
+  }
+}
+
+export function createLocalLlm(options: LocalLlmOptions = {}): LocalLlm {
+  const state = new ControlState();
+  const control = options.control ?? true;
+  const dimensions = options.embeddingDimensions ?? 384;
+  if (options.script) state.script(options.script);
+  if (options.faults) state.faults(options.faults);
+
+  const posts: Record<string, BodyHandler> = {
+    '/v1/chat/completions': (body, exchange) => handleChatCompletions(body, state, exchange),
+    '/v1/embeddings': (body, exchange) => handleEmbeddings(body, state, exchange, dimensions),
+  };
+
+  async function route(request: Request, path: string): Promise<Response> {
+    if (path.startsWith('/_local/')) {
+      if (!control)
+        return errorResponse(
+          404,
+          `Unknown route: ${request.method} ${path} (the control API is off)`,
+        );
+      return handleControl(state, request, path);
+    }
+    if (path === '/v1/models' || path.startsWith('/v1/models/')) {
+      if (request.method !== 'GET')
+        return errorResponse(405, `Use GET on ${path}.`, { headers: { allow: 'GET' } });
+      if (path === '/v1/models')
+        return jsonResponse({ object: 'list', data: MODEL_IDS.map(model) });
+      const id = decodeURIComponent(path.slice('/v1/models/'.length));
+      return MODEL_IDS.includes(id)
+        ? jsonResponse(model(id))
+        : errorResponse(404, `The model '${id}' does not exist.`, {
+            param: 'model',
+            code: 'model_not_found',
+          });
+    }
+    const handle = posts[path];
+    if (!handle) return errorResponse(404, `Unknown route: ${request.method} ${path}`);
+    if (request.method !== 'POST')
+      return errorResponse(405, `Use POST on ${path}.`, { headers: { allow: 'POST' } });
+    const body = await readBody(request);
+    const exchange = new Exchange(request, state.record(request.method, path, body.raw));
+    if (!body.valid)
+      return errorResponse(400, 'The request body must be valid JSON.', { param: 'body' });
+    const response = await handle(body.json, exchange);
+    if (!exchange.streaming) exchange.finish();
+    return response;
+  }
+
+  async function handler(request: Request): Promise<Response> {
+    try {
+      return await route(request, new URL(request.url).pathname.replace(/\/+$/, ''));
+    } catch (error) {
+      if (error instanceof InvalidRequestError) return invalidRequest(error);
+      const message = error instanceof Error ? error.message : String(error);
+      return errorResponse(500, `local-llm internal error: ${message}`);
+    }
+  }
+
+  const inProcessFetch = (input: string | URL | Request, init?: RequestInit) =>
+    handler(new Request(input, init));
+
+  return {
+    handler,
+    fetch: inProcessFetch as typeof fetch,
+    baseURL: IN_PROCESS_BASE_URL,
+    script: (replies: ScriptedReply[]) => state.script(replies),
+    faults: (config: FaultConfig) => state.faults(config),
+    requests: () => state.requests(),
+    reset: () => state.reset(),
+  };
+}

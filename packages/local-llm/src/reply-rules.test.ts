@@ -1,0 +1,136 @@
+import OpenAI from 'openai';
+import { describe, expect, it } from 'vitest';
+import { schemaErrors } from './__fixtures__/validate-schema.js';
+import { createLocalLlm } from './index.js';
+
+type Message = OpenAI.Chat.Completions.ChatCompletionMessageParam;
+
+const llm = createLocalLlm();
+const client = new OpenAI({
+  apiKey: 'test',
+  baseURL: llm.baseURL,
+  fetch: llm.fetch,
+  maxRetries: 0,
+});
+
+async function answer(messages: Message[], extra: Record<string, unknown> = {}): Promise<string> {
+  const completion = await client.chat.completions.create({ model: 'local', messages, ...extra });
+  return completion.choices[0]?.message.content ?? '';
+}
+const user = (content: string): Message => ({ role: 'user', content });
+const assistant = (content: string): Message => ({ role: 'assistant', content });
+
+describe('response_format', () => {
+  const schema = {
+    type: 'object',
+    properties: {
+      name: { type: 'string' },
+      age: { type: 'integer', minimum: 0, maximum: 150 },
+      city: { type: 'string' },
+      mood: { type: 'string', enum: ['happy', 'sad', 'neutral'] },
+      hobbies: { type: 'array', items: { type: 'string' }, minItems: 1 },
+      address: { type: 'object', properties: { zip: { type: 'string' } }, required: ['zip'] },
+    },
+    required: ['name', 'age', 'city', 'mood', 'hobbies', 'address'],
+    additionalProperties: false,
+  };
+
+  it('json_schema output parses, validates and uses the user’s words', async () => {
+    const text = await answer([user('Alice is 31, lives in Berlin and is happy.')], {
+      response_format: {
+        type: 'json_schema',
+        json_schema: { name: 'person', schema, strict: true },
+      },
+    });
+    const value = JSON.parse(text) as Record<string, unknown>;
+    expect(schemaErrors(value, schema)).toEqual([]);
+    expect(value).toMatchObject({ name: 'Alice', age: 31, city: 'Berlin', mood: 'happy' });
+  });
+
+  it('json_object wraps the default reply', async () => {
+    const text = await answer([user('Hi')], { response_format: { type: 'json_object' } });
+    expect(JSON.parse(text)).toEqual({
+      answer: '[local-llm] This is the offline local model. You said: "Hi"',
+    });
+  });
+});
+
+describe('extractive answers from context', () => {
+  const context =
+    'The Eiffel Tower is 330 metres tall. It was completed in 1889.\nParis is the capital of France.';
+
+  it('quotes the best sentence from a Context: block in the system message', async () => {
+    const text = await answer([
+      { role: 'system', content: `Context:\n${context}` },
+      user('How tall is the Eiffel Tower?'),
+    ]);
+    expect(text).toBe('Based on the context: The Eiffel Tower is 330 metres tall.');
+  });
+
+  it("reads Spring AI's QuestionAnswerAdvisor template", async () => {
+    const prompt = [
+      'What is the capital of France?',
+      '',
+      'Context information is below, surrounded by ---------------------',
+      '',
+      '---------------------',
+      context,
+      '---------------------',
+      '',
+      'Given the context and provided history information and not prior knowledge,',
+      'reply to the user comment. If the answer is not in the context, inform',
+      "the user that you can't answer the question.",
+    ].join('\n');
+    expect(await answer([user(prompt)])).toBe(
+      'Based on the context: Paris is the capital of France.',
+    );
+  });
+
+  it('reads <context> blocks and says when the answer is not there', async () => {
+    const text = await answer([user(`<context>${context}</context>\nWho painted the Mona Lisa?`)]);
+    expect(text).toBe("I can't find the answer in the provided context.");
+  });
+
+  it('answers Chinese questions from Chinese context', async () => {
+    const prompt =
+      '参考资料：长城全长约21196公里。故宫位于北京，是明清两代的皇宫！\n问题：故宫在哪里？';
+    expect(await answer([user(prompt)])).toBe('根据上下文：故宫位于北京，是明清两代的皇宫！');
+    expect(await answer([user('上下文：长城全长约21196公里。\n问题：熊猫吃什么？')])).toBe(
+      '在提供的上下文中找不到答案。',
+    );
+  });
+});
+
+describe('memory within one request', () => {
+  it('remembers "my name is Bob"', async () => {
+    expect(
+      await answer([user('Hi, my name is Bob.'), assistant('Hello!'), user('What is my name?')]),
+    ).toBe('Your name is Bob.');
+  });
+
+  it('generalises to "my <thing> is <value>"', async () => {
+    const messages = [
+      user('My favorite color is green'),
+      assistant('Nice.'),
+      user("What's my favorite color?"),
+    ];
+    expect(await answer(messages)).toBe('Your favorite color is green.');
+  });
+
+  it('remembers Chinese names and facts', async () => {
+    expect(
+      await answer([user('你好，我叫小明'), assistant('你好！'), user('我叫什么名字？')]),
+    ).toBe('你叫小明。');
+    expect(
+      await answer([user('我的名字是小红。'), assistant('好的'), user('我的名字是什么？')]),
+    ).toBe('你叫小红。');
+    expect(
+      await answer([user('我的生日是五月一日'), assistant('记住了'), user('我的生日是什么？')]),
+    ).toBe('你的生日是五月一日。');
+  });
+
+  it('a fresh conversation does not know', async () => {
+    expect(await answer([user('What is my name?')])).toBe("I don't know your name yet.");
+    expect(await answer([user('我叫什么名字？')])).toBe('我还不知道你的名字。');
+  });
+});
