@@ -12,7 +12,7 @@ export interface FillOptions {
 
 export const PLACE_KEY =
   /city|location|place|town|country|region|address|destination|origin|where|area/i;
-const NAME_KEY = /name|person|who|user|author/i;
+const NAME_KEY = /name|person|who|user|author|actor|actress|director|writer|artist|singer|character|owner|customer/i;
 const FULL_TEXT_KEY = /query|question|prompt|input|text|message|search|keyword/i;
 const EXPRESSION_KEY = /expression|formula|equation|calculation/i;
 const DATE_KEY = /date|day/i;

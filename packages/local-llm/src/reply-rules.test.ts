@@ -47,6 +47,35 @@ describe('response_format', () => {
     expect(value).toMatchObject({ name: 'Alice', age: 31, city: 'Berlin', mood: 'happy' });
   });
 
+  it('json_schema fills name-like fields with the proper noun, not the imperative (EN and CJK)', async () => {
+    const format = {
+      response_format: {
+        type: 'json_schema',
+        json_schema: {
+          name: 'ActorFilms',
+          schema: {
+            type: 'object',
+            properties: {
+              actor: { type: 'string' },
+              movies: { type: 'array', items: { type: 'string' } },
+            },
+            required: ['actor', 'movies'],
+            additionalProperties: false,
+          },
+        },
+      },
+    };
+    const english = JSON.parse(
+      await answer([user('Generate the filmography of 5 movies for Tom Hanks.')], format),
+    ) as { actor: string; movies: string[] };
+    expect(english.actor).toBe('Tom Hanks');
+    expect(english.movies.length).toBeGreaterThan(0);
+    const chinese = JSON.parse(await answer([user('生成汤姆·汉克斯的5部电影作品')], format)) as {
+      actor: string;
+    };
+    expect(chinese.actor).toBe('汤姆·汉克斯');
+  });
+
   it('json_object wraps the default reply', async () => {
     const text = await answer([user('Hi')], { response_format: { type: 'json_object' } });
     expect(JSON.parse(text)).toEqual({

@@ -23,7 +23,8 @@ const PHRASE_END =
 const LIST_SEPARATOR = /\s*(?:,|、|，|&|\band\b|\bor\b|和|与|及)\s*/i;
 const CAPITALISED = /\b\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*)*/gu;
 // Chinese: the CJK run before 的/天气/时间…, after leading filler such as 请问/今天.
-const CJK_LEAD = /^(?:请问|请|帮我|查询|查一下|查查|看看|告诉我|今天|明天|现在|那么|那)+/u;
+const CJK_LEAD =
+  /^(?:请问|请|帮我|查询|查一下|查查|看看|告诉我|今天|明天|现在|那么|那|生成|列出|给我|介绍一下|介绍)+/u;
 const CJK_PLACE_END = /(?:的|天气|气温|时间|现在|今天|明天|怎么样|几点|温度|下雨|多少)/u;
 
 function splitList(phrase: string): string[] {
@@ -55,17 +56,24 @@ function chinesePlaces(text: string): string[] {
     const lead = clause.replace(CJK_LEAD, '');
     const end = lead.search(CJK_PLACE_END);
     if (end <= 0) continue;
-    const places = splitList(lead.slice(0, end)).filter((p) => /^\p{Script=Han}+$/u.test(p));
+    // `·` joins transliterated foreign names (汤姆·汉克斯).
+    const places = splitList(lead.slice(0, end)).filter((p) => /^[\p{Script=Han}·]+$/u.test(p));
     if (places.length > 0) return places;
   }
   return [];
 }
 
-// The first word of a sentence is capitalised anyway: only count it when it is not a question word.
+// The first word of a sentence is capitalised anyway: only count it when it is not a question
+// word or an imperative ("Generate the filmography of Tom Hanks" names Tom Hanks, not Generate).
 const NOT_NAMES = new Set(
-  "I What Whats What’s What's Who How Why When Where Which Is Are Do Does Can Could Please Tell Hi Hello The A An My Give Show Find Get".split(
-    ' ',
-  ),
+  [
+    "I What Whats What’s What's Who How Why When Where Which Is Are Do Does Can Could Please Tell",
+    'Hi Hello The A An My Give Show Find Get Generate Create List Write Make Describe Explain',
+    'Summarize Summarise Translate Extract Recommend Suggest Compare Provide Return Produce',
+    'Build Plan Search Look Check Calculate Convert Name',
+  ]
+    .join(' ')
+    .split(' '),
 );
 
 function properNames(text: string): string[] {
