@@ -8,11 +8,33 @@ import { quoteText } from './text-utils.js';
 export interface FillOptions {
   /** Fill optional properties too (json_schema output); tools fill them only when found. */
   includeOptional: boolean;
+  /** Values already known by property name (tool results), used when their type fits. */
+  known?: Record<string, unknown>;
+}
+
+// Only scalars and arrays of scalars are taken as they are: a known object might not match a
+// nested schema, so objects are always built field by field.
+function fitsSchema(value: unknown, schema: JsonSchema, type: string): boolean {
+  if (Array.isArray(schema.enum)) return schema.enum.includes(value);
+  if (type === 'integer') return Number.isInteger(value);
+  if (type === 'array') {
+    const items = isRecord(schema.items) ? schema.items : {};
+    const itemType = typeOf(items);
+    return (
+      Array.isArray(value) &&
+      !['object', 'array'].includes(itemType) &&
+      value.every((item) => fitsSchema(item, items, itemType))
+    );
+  }
+  if (type === 'object') return false;
+  if (type === 'null') return value === null;
+  return typeof value === type;
 }
 
 export const PLACE_KEY =
   /city|location|place|town|country|region|address|destination|origin|where|area/i;
-const NAME_KEY = /name|person|who|user|author|actor|actress|director|writer|artist|singer|character|owner|customer/i;
+const NAME_KEY =
+  /name|person|who|user|author|actor|actress|director|writer|artist|singer|character|owner|customer/i;
 const FULL_TEXT_KEY = /query|question|prompt|input|text|message|search|keyword/i;
 const EXPRESSION_KEY = /expression|formula|equation|calculation/i;
 const DATE_KEY = /date|day/i;
@@ -116,6 +138,8 @@ function fill(key: string, raw: JsonSchema, ctx: FillContext, required: boolean)
   const schema = resolve(raw, ctx.root);
   const optionalSkip = !required && !ctx.options.includeOptional;
   if ('const' in schema) return schema.const;
+  const known = ctx.options.known?.[key];
+  if (key !== '' && known !== undefined && fitsSchema(known, schema, typeOf(schema))) return known;
   if (Array.isArray(schema.enum) && schema.enum.length > 0) {
     const mentioned = mentionedEnum(schema.enum, ctx.cues.text);
     return (

@@ -76,6 +76,55 @@ describe('response_format', () => {
     expect(chinese.actor).toBe('汤姆·汉克斯');
   });
 
+  it('after tool results, a json_schema answer takes matching fields from them', async () => {
+    const text = await answer(
+      [
+        user('What is the weather in Paris?'),
+        {
+          role: 'assistant',
+          content: null,
+          tool_calls: [
+            {
+              id: 'call_1',
+              type: 'function',
+              function: { name: 'getCurrentWeather', arguments: '{"city":"Paris"}' },
+            },
+          ],
+        } as unknown as Message,
+        {
+          role: 'tool',
+          tool_call_id: 'call_1',
+          content: '{"city":"Paris","temperature":21,"unit":"C","extra":{"a":1}}',
+        } as unknown as Message,
+      ],
+      {
+        response_format: {
+          type: 'json_schema',
+          json_schema: {
+            name: 'Weather',
+            schema: {
+              type: 'object',
+              properties: {
+                city: { type: 'string' },
+                temperature: { type: 'number' },
+                unit: { type: 'string', enum: ['F', 'K'] },
+                extra: { type: 'object', properties: { b: { type: 'string' } }, required: ['b'] },
+              },
+              required: ['city', 'temperature', 'unit', 'extra'],
+            },
+          },
+        },
+      },
+    );
+    // Scalars that fit are taken; "C" is not in the enum and objects are always built.
+    expect(JSON.parse(text)).toEqual({
+      city: 'Paris',
+      temperature: 21,
+      unit: 'F',
+      extra: { b: 'What is the weather in Paris' },
+    });
+  });
+
   it('json_object wraps the default reply', async () => {
     const text = await answer([user('Hi')], { response_format: { type: 'json_object' } });
     expect(JSON.parse(text)).toEqual({

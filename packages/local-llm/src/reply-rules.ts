@@ -2,7 +2,7 @@
 // (rule 1, scripted replies, is applied by the caller before these):
 // 2 tool calls · 3 answer from tool results · 4 response_format JSON · 5 extractive answer from
 // context · 6 facts from earlier turns · 7 the fixed offline reply. Reasoners add reasoning.
-import type { ChatMessage, ChatRequest, ToolCall } from './chat-request.js';
+import { isRecord, type ChatMessage, type ChatRequest, type ToolCall } from './chat-request.js';
 import { answerFromFacts } from './conversation-facts.js';
 import { answerFromContext } from './extractive-answer.js';
 import { valueFromSchema } from './json-from-schema.js';
@@ -34,18 +34,35 @@ export function reasoningFor(userText: string): string {
 }
 
 /** Rule 3: quotes every trailing tool result, named after the call that asked for it. */
-function answerFromToolResults(messages: ChatMessage[], userText: string): string {
+/** The trailing tool-result messages of the conversation. */
+function trailingToolResults(messages: ChatMessage[]): ChatMessage[] {
   let start = messages.length;
   while (start > 0 && messages[start - 1]?.role === 'tool') start--;
+  return messages.slice(start);
+}
+
+/** Top-level fields of the tool results that are JSON objects, later results winning. */
+function toolResultFields(messages: ChatMessage[]): Record<string, unknown> {
+  const fields: Record<string, unknown> = {};
+  for (const message of trailingToolResults(messages)) {
+    try {
+      const value: unknown = JSON.parse(message.text);
+      if (isRecord(value)) Object.assign(fields, value);
+    } catch {
+      // A plain-text result has no fields to offer.
+    }
+  }
+  return fields;
+}
+
+function answerFromToolResults(messages: ChatMessage[], userText: string): string {
   const names = new Map<string, string>();
   for (const message of messages)
     for (const call of message.toolCalls) names.set(call.id, call.name);
-  const results = messages
-    .slice(start)
-    .map(
-      (m) =>
-        `${names.get(m.toolCallId ?? '') ?? 'tool'} → ${truncateChars(m.text.trim(), TOOL_RESULT_MAX_CHARS)}`,
-    );
+  const results = trailingToolResults(messages).map(
+    (m) =>
+      `${names.get(m.toolCallId ?? '') ?? 'tool'} → ${truncateChars(m.text.trim(), TOOL_RESULT_MAX_CHARS)}`,
+  );
   return isMostlyCjk(userText)
     ? `根据工具结果：${results.join('；')}。`
     : `Based on the tool results: ${results.join('; ')}.`;
@@ -70,16 +87,19 @@ function chooseReply(request: ChatRequest, userText: string): Omit<PlannedReply,
     const calls = planToolCalls(tools, toolChoice, userText);
     if (calls.length > 0) return reply(null, calls);
   }
-  if (lastRole === 'tool') return reply(answerFromToolResults(messages, userText));
+  // A schema wins over the tool-result sentence: a tool loop with a schema ends in JSON, as it
+  // does on hosted models.
   if (responseFormat.type === 'json_schema') {
     const value = valueFromSchema(responseFormat.schema, extractCues(userText), {
       includeOptional: true,
+      known: lastRole === 'tool' ? toolResultFields(messages) : {},
     });
     return reply(JSON.stringify(value));
   }
-  if (responseFormat.type === 'json_object')
-    return reply(JSON.stringify({ answer: textReply(messages, userText) }));
-  return reply(textReply(messages, userText));
+  const text =
+    lastRole === 'tool' ? answerFromToolResults(messages, userText) : textReply(messages, userText);
+  if (responseFormat.type === 'json_object') return reply(JSON.stringify({ answer: text }));
+  return reply(text);
 }
 
 export function planReply(request: ChatRequest): PlannedReply {

@@ -1,0 +1,103 @@
+// The one retry layer (the SDK runs with maxRetries: 0, or attempts would multiply). Retries what
+// is worth retrying (429, 5xx, 408/409, connection failures), with exponential backoff and full
+// jitter, honouring Retry-After up to a cap: a server asking for longer than the cap gets the
+// RateLimitError back at once instead of a caller blocked for minutes. Timeouts are not retried
+// (a slow provider rarely gets faster; fallback is the tool for that), nor are caller aborts.
+import { AbortedError, isRetryableError } from '@repo/core';
+import { retryAfterHintOf } from './retry-after.js';
+
+export interface RetryOptions {
+  /** Retries after the first attempt (default 2). */
+  maxRetries?: number;
+  /** First backoff ceiling in ms (default 500); doubles per attempt. */
+  initialDelayMs?: number;
+  /** Backoff ceiling in ms (default 8000). */
+  maxDelayMs?: number;
+  /** Longest Retry-After honoured in ms (default 30000); longer → give up with the error. */
+  maxRetryAfterMs?: number;
+  /** Injected in tests to record delays instead of waiting. */
+  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+  random?: () => number;
+}
+
+export type ResolvedRetryOptions = Required<RetryOptions>;
+
+export function resolveRetryOptions(options: RetryOptions = {}): ResolvedRetryOptions {
+  return {
+    maxRetries: options.maxRetries ?? 2,
+    initialDelayMs: options.initialDelayMs ?? 500,
+    maxDelayMs: options.maxDelayMs ?? 8000,
+    maxRetryAfterMs: options.maxRetryAfterMs ?? 30_000,
+    sleep: options.sleep ?? sleep,
+    random: options.random ?? Math.random,
+  };
+}
+
+/** How long to wait before retry number `attempt + 1`, or undefined to give up. */
+export function retryDelayMs(
+  error: unknown,
+  attempt: number,
+  options: ResolvedRetryOptions,
+): number | undefined {
+  if (!isRetryableError(error) || attempt >= options.maxRetries) return undefined;
+  const hint = retryAfterHintOf(error);
+  if (hint !== undefined) return hint > options.maxRetryAfterMs ? undefined : hint;
+  const ceiling = Math.min(options.maxDelayMs, options.initialDelayMs * 2 ** attempt);
+  return Math.floor(options.random() * ceiling);
+}
+
+export async function withRetry<T>(
+  run: (attempt: number) => Promise<T>,
+  options: ResolvedRetryOptions,
+  signal?: AbortSignal,
+): Promise<T> {
+  for (let attempt = 0; ; attempt++) {
+    if (signal?.aborted) throw new AbortedError();
+    try {
+      return await run(attempt);
+    } catch (error) {
+      const delay = retryDelayMs(error, attempt, options);
+      if (delay === undefined) throw error;
+      await options.sleep(delay, signal);
+    }
+  }
+}
+
+/** Streams are retried only until their first event: after that the caller has seen output. */
+export async function* streamWithRetry<T>(
+  open: (attempt: number) => AsyncIterable<T>,
+  options: ResolvedRetryOptions,
+  signal?: AbortSignal,
+): AsyncGenerator<T> {
+  for (let attempt = 0; ; attempt++) {
+    if (signal?.aborted) throw new AbortedError();
+    let started = false;
+    try {
+      for await (const event of open(attempt)) {
+        started = true;
+        yield event;
+      }
+      return;
+    } catch (error) {
+      const delay = started ? undefined : retryDelayMs(error, attempt, options);
+      if (delay === undefined) throw error;
+      await options.sleep(delay, signal);
+    }
+  }
+}
+
+/** setTimeout as a promise that a caller's abort cuts short with AbortedError. */
+export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(new AbortedError());
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(new AbortedError());
+    };
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
+}
