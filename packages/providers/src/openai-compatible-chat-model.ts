@@ -101,6 +101,7 @@ export function createOpenAICompatibleChatModel(
       }
       // The SDK ends the iteration quietly when the request is aborted: say why it ended.
       if (attempt.signal.aborted) throw attempt.signal.reason;
+      attempt.complete();
       yield* accumulator.finish();
     } catch (error) {
       throw mapProviderError(error, { provider, model: built.model, attempt, phase, apiKey });

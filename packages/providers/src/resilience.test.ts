@@ -10,9 +10,10 @@ import {
   userMessage,
 } from '@repo/core';
 import { createLocalLlm, startLocalLlmServer } from '@repo/local-llm';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createOpenAICompatibleChatModel } from './openai-compatible-chat-model.js';
 import type { OpenAICompatibleChatModelOptions } from './openai-compatible-chat-model.js';
+import { createAttemptSignal } from './attempt-signal.js';
 import { parseRetryAfter } from './retry-after.js';
 import { resolveRetryOptions, retryDelayMs } from './retry.js';
 import { collectEvents } from './testing/index.js';
@@ -69,6 +70,33 @@ describe('retry policy', () => {
     expect(retryDelayMs(new RateLimitError('slow down', { retryAfterMs: 3_000 }), 0, options)).toBe(
       3000,
     );
+  });
+});
+
+describe('attempt signal', () => {
+  it('aborts an open attempt on dispose, but not one that completed', () => {
+    const open = createAttemptSignal(undefined, 1000);
+    open.dispose();
+    expect(open.signal.aborted).toBe(true);
+    // Aborting a finished request cost a DOMException per call (the providers bench profile).
+    const done = createAttemptSignal(undefined, 1000);
+    done.complete();
+    done.dispose();
+    expect(done.signal.aborted).toBe(false);
+  });
+
+  it('follows the caller signal and tells a timeout from a caller abort', async () => {
+    const caller = new AbortController();
+    const attempt = createAttemptSignal(caller.signal, 1000);
+    caller.abort();
+    expect(attempt.signal.aborted).toBe(true);
+    expect(attempt.callerAborted()).toBe(true);
+    expect(attempt.timedOut()).toBe(false);
+    attempt.dispose();
+    const slow = createAttemptSignal(undefined, 1);
+    await vi.waitFor(() => expect(slow.timedOut()).toBe(true));
+    expect(slow.callerAborted()).toBe(false);
+    slow.dispose();
   });
 });
 
@@ -173,6 +201,16 @@ describe('against local-llm in-process', { timeout: SLOW_START_MS }, () => {
     expect(aborted.error).toBeInstanceOf(AbortedError);
     expect(sleeps).toEqual([]);
     expect(chatRequests()).toHaveLength(2);
+  });
+
+  it('aborts a stream the consumer abandons, and only that one', async () => {
+    const { llm, model, chatRequests } = setup();
+    await model.call(ask);
+    await collectEvents(model.stream(ask));
+    llm.faults({ tokenLatencyMs: 20 });
+    for await (const event of model.stream(ask)) if (event.type === 'text-delta') break;
+    await vi.waitFor(() => expect(chatRequests()[2]?.aborted).toBe(true));
+    expect(chatRequests().map((r) => r.aborted)).toEqual([false, false, true]);
   });
 
   it('retries a stream that fails before its first event', async () => {

@@ -23,7 +23,9 @@ export async function runAttempt<T>(
   try {
     const handle = settings.clientFor();
     apiKey = handle.apiKey;
-    return await run(handle.client, attempt.signal);
+    const result = await run(handle.client, attempt.signal);
+    attempt.complete();
+    return result;
   } catch (error) {
     const { provider, model } = settings;
     throw mapProviderError(error, { provider, model, attempt, phase: 'request', apiKey });
