@@ -1,14 +1,8 @@
 import OpenAI from 'openai';
 import { describe, expect, it } from 'vitest';
-import { createLocalLlm } from './index.js';
+import { createSdkClient } from './__fixtures__/sdk-client.js';
 
-const llm = createLocalLlm();
-const client = new OpenAI({
-  apiKey: 'test',
-  baseURL: llm.baseURL,
-  fetch: llm.fetch,
-  maxRetries: 0,
-});
+const { llm, client } = createSdkClient();
 const hello = [{ role: 'user' as const, content: 'Hello there' }];
 
 async function collect(stream: AsyncIterable<OpenAI.Chat.Completions.ChatCompletionChunk>) {

@@ -1,14 +1,9 @@
 import OpenAI from 'openai';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { createSdkClient } from './__fixtures__/sdk-client.js';
 import { createLocalLlm } from './index.js';
 
-const llm = createLocalLlm();
-const client = new OpenAI({
-  apiKey: 'test',
-  baseURL: llm.baseURL,
-  fetch: llm.fetch,
-  maxRetries: 0,
-});
+const { llm, client } = createSdkClient();
 const hi = [{ role: 'user' as const, content: 'hi' }];
 
 beforeEach(() => llm.reset());

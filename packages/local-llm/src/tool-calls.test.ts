@@ -1,18 +1,12 @@
-import OpenAI from 'openai';
+import type OpenAI from 'openai';
 import { describe, expect, it } from 'vitest';
 import { schemaErrors } from './__fixtures__/validate-schema.js';
-import { createLocalLlm } from './index.js';
+import { createSdkClient } from './__fixtures__/sdk-client.js';
 
 type Tool = OpenAI.Chat.Completions.ChatCompletionTool;
 type Message = OpenAI.Chat.Completions.ChatCompletionMessageParam;
 
-const llm = createLocalLlm();
-const client = new OpenAI({
-  apiKey: 'test',
-  baseURL: llm.baseURL,
-  fetch: llm.fetch,
-  maxRetries: 0,
-});
+const { client } = createSdkClient();
 
 const weatherParameters = {
   type: 'object',
