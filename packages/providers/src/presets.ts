@@ -159,8 +159,9 @@ export const PROVIDER_PRESETS: Record<ProviderName, ProviderPreset> = {
     name: 'ollama',
     label: 'Ollama',
     baseURL: 'http://localhost:11434/v1',
-    // gpt-oss:20b: the model in Ollama's OpenAI-compatibility example (docs.ollama.com/api/openai-compatibility).
-    defaultChatModel: 'gpt-oss:20b',
+    // Ollama has no default model. Its OpenAI-compatibility example uses gpt-oss:20b (a 13 GB
+    // download); ours is the laptop-sized qwen3:0.6b that local-llm's README tells users to pull.
+    defaultChatModel: 'qwen3:0.6b',
     hasEmbeddings: true,
     defaultEmbeddingModel: 'nomic-embed-text',
     embeddingDimensions: 768,
