@@ -8,8 +8,6 @@ export default mergeConfig(
       // The CLI and README tests spawn bin/local-llm.js, which runs dist/ (turbo builds it
       // first; this covers `npx vitest` run by hand in this folder).
       globalSetup: ['./test/build-dist.ts'],
-      // Each test file's first call builds the tokenizer (~1 s, more when files run in parallel).
-      testTimeout: 30_000,
     },
   }),
 );

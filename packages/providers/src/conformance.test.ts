@@ -20,9 +20,6 @@ import { createFallbackChatModel } from './fallback-chat-model.js';
 import { createOpenAICompatibleChatModel } from './openai-compatible-chat-model.js';
 import { createOpenAICompatibleEmbeddingModel } from './openai-compatible-embedding-model.js';
 
-// local-llm loads its token tables on first use: seconds on a busy CI machine, once per file.
-const SLOW_START_MS = 20_000;
-
 interface Outcome {
   text: string;
   calls: Array<{ name: string; arguments: unknown }>;
@@ -188,7 +185,7 @@ const clock: ToolDefinition = {
   parameters: { type: 'object', properties: {} },
 };
 
-describe('three clients, one local-llm', { timeout: SLOW_START_MS }, () => {
+describe('three clients, one local-llm', () => {
   it('plain answer: same text and non-zero usage, call and stream', async () => {
     const outcome = expectAllEqual(await allClients('Say hello to the workshop'));
     expect(outcome.text).toContain('Say hello to the workshop');

@@ -14,9 +14,6 @@ import { createFallbackChatModel } from './fallback-chat-model.js';
 import { createOpenAICompatibleChatModel } from './openai-compatible-chat-model.js';
 import { collectEvents } from './testing/index.js';
 
-// local-llm loads its token tables on first use: seconds on a busy CI machine, once per file.
-const SLOW_START_MS = 20_000;
-
 function localModel(provider: string) {
   const llm = createLocalLlm();
   const model = createOpenAICompatibleChatModel({
@@ -33,7 +30,7 @@ function localModel(provider: string) {
 
 const ask = { messages: [userMessage('Say hello')] };
 
-describe('createFallbackChatModel', { timeout: SLOW_START_MS }, () => {
+describe('createFallbackChatModel', () => {
   it('moves to the next model when the first fails (after its own retries) and says who answered', async () => {
     const primary = localModel('primary');
     const backup = localModel('backup');

@@ -11,9 +11,6 @@ import {
   UnsupportedCapabilityError,
 } from './providers-errors.js';
 
-// local-llm loads its token tables on first use: seconds on a busy CI machine, once per file.
-const SLOW_START_MS = 20_000;
-
 type Row = [
   string,
   Record<string, string>,
@@ -99,7 +96,7 @@ const rows: Row[] = [
   ],
 ];
 
-describe('createModelRegistry', { timeout: SLOW_START_MS }, () => {
+describe('createModelRegistry', () => {
   it.each(rows)('%s', (_name, env, expected) => {
     const registry = createModelRegistry(env);
     const chat = registry.chat();

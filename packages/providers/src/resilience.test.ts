@@ -18,9 +18,6 @@ import { parseRetryAfter } from './retry-after.js';
 import { resolveRetryOptions, retryDelayMs } from './retry.js';
 import { collectEvents } from './testing/index.js';
 
-// local-llm loads its token tables on first use: seconds on a busy CI machine, once per file.
-const SLOW_START_MS = 20_000;
-
 function setup(overrides: Partial<OpenAICompatibleChatModelOptions> = {}) {
   const llm = createLocalLlm();
   const sleeps: number[] = [];
@@ -100,7 +97,7 @@ describe('attempt signal', () => {
   });
 });
 
-describe('against local-llm in-process', { timeout: SLOW_START_MS }, () => {
+describe('against local-llm in-process', () => {
   it('retries a 429 after exactly the Retry-After it was given', async () => {
     const { llm, model, sleeps, chatRequests } = setup();
     llm.faults({ status: 429, retryAfter: 1, times: 1 });
@@ -244,7 +241,7 @@ describe('against local-llm in-process', { timeout: SLOW_START_MS }, () => {
   });
 });
 
-describe('against local-llm on a port', { timeout: SLOW_START_MS }, () => {
+describe('against local-llm on a port', () => {
   it('detects a cut TCP stream and a refused connection', async () => {
     const server = await startLocalLlmServer({ port: 0, control: true });
     const sleeps: number[] = [];
