@@ -1,13 +1,17 @@
 // Token counting with the o200k_base ranks bundled in js-tiktoken (never fetched), so usage
 // figures look like a hosted model's and token budgets in demos behave realistically.
-import { Tiktoken } from 'js-tiktoken/lite';
-import o200k from 'js-tiktoken/ranks/o200k_base';
+import { createRequire } from 'node:module';
+import { Tiktoken, type TiktokenBPE } from 'js-tiktoken/lite';
 
 let encoder: Tiktoken | undefined;
 
-// Building the encoder parses ~200k ranks (about half a second): do it once, on first use.
+// Building the encoder parses ~200k ranks (about half a second), and even importing the ranks
+// module costs ~70 ms: both happen on the first count, not at import, so an app that never
+// touches the embedded model (a hosted provider is configured) does not pay for them at boot.
 function getEncoder(): Tiktoken {
-  encoder ??= new Tiktoken(o200k);
+  encoder ??= new Tiktoken(
+    createRequire(import.meta.url)('js-tiktoken/ranks/o200k_base') as TiktokenBPE,
+  );
   return encoder;
 }
 

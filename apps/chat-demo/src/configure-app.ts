@@ -1,0 +1,23 @@
+// What main.ts and the e2e tests both apply to the app: the JSON body limit (413 beyond) and the
+// Swagger UI at /docs. Pipes and the error filter are providers in AppModule, so tests get them too.
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+
+export const JSON_BODY_LIMIT = '1mb';
+
+export function configureApp(app: NestExpressApplication): NestExpressApplication {
+  app.disable('x-powered-by');
+  app.useBodyParser('json', { limit: JSON_BODY_LIMIT });
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('chat-demo')
+      .setDescription(
+        'Port of spring-ai-chat-*: per-provider chat, prompt styles, token metrics, SSE, structured output',
+      )
+      .build(),
+  );
+  SwaggerModule.setup('docs', app, document);
+  app.enableShutdownHooks();
+  return app;
+}

@@ -1,0 +1,74 @@
+// /metrics (Prometheus), /health (Terminus + the AI indicator) and /docs (Swagger UI).
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { ModelRegistry } from '@repo/providers';
+import request from 'supertest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp } from './create-test-app.js';
+
+let app: NestExpressApplication;
+let registry: ModelRegistry;
+beforeAll(async () => ({ app, registry } = await createTestApp()));
+afterAll(async () => {
+  await app.close();
+});
+
+describe('ops endpoints', () => {
+  it('/metrics has the token counters under both names and process metrics', async () => {
+    await request(app.getHttpServer())
+      .post('/api/chat')
+      .send({ messages: [{ role: 'user', content: 'Hello!' }] });
+    const res = await request(app.getHttpServer()).get('/metrics');
+    expect(res.status).toBe(200);
+    expect(res.headers['content-type']).toMatch(/^text\/plain;.*version=0\.0\.4/);
+    const labels = 'gen_ai_system="local",gen_ai_request_model="local"';
+    expect(res.text).toContain(
+      `gen_ai_client_token_usage_total{${labels},gen_ai_token_type="input"} 8`,
+    );
+    expect(res.text).toContain(
+      `gen_ai_client_token_usage_total{${labels},gen_ai_token_type="output"} 19`,
+    );
+    expect(res.text).toContain(
+      `gen_ai_client_token_usage_total{${labels},gen_ai_token_type="total"} 27`,
+    );
+    expect(res.text).toMatch(/^ai_prompt_tokens_total 8$/m);
+    expect(res.text).toMatch(/^ai_completion_tokens_total 19$/m);
+    expect(res.text).toMatch(/^ai_total_tokens_total 27$/m);
+    expect(res.text).toContain('process_cpu_user_seconds_total');
+  });
+
+  it('/health reports the model from config; ?deep=true makes one call', async () => {
+    const before = registry.localLlm().requests().length;
+    const res = await request(app.getHttpServer()).get('/health');
+    expect(res.status).toBe(200);
+    expect(res.body.status).toBe('ok');
+    expect(res.body.info.ai).toEqual({
+      status: 'up',
+      provider: 'local',
+      model: 'local',
+      embeddingProvider: 'local',
+      configuredProviders: ['local'],
+      checked: 'config',
+    });
+    expect(registry.localLlm().requests()).toHaveLength(before);
+    const deep = await request(app.getHttpServer()).get('/health?deep=true');
+    expect(deep.body.info.ai).toMatchObject({ status: 'up', checked: 'call' });
+    expect(registry.localLlm().requests()).toHaveLength(before + 1);
+  });
+
+  it('/docs serves the Swagger UI and its OpenAPI document lists the routes', async () => {
+    const ui = await request(app.getHttpServer()).get('/docs');
+    expect(ui.status).toBe(200);
+    expect(ui.text).toContain('swagger-ui');
+    const spec = await request(app.getHttpServer()).get('/docs-json');
+    expect(Object.keys(spec.body.paths)).toEqual(
+      expect.arrayContaining([
+        '/api/deepseek/chatWithPrompt',
+        '/api/multi-chat-openai/chat',
+        '/api/chat',
+        '/api/chat/stream',
+        '/api/chat/entity',
+        '/api/providers',
+      ]),
+    );
+  });
+});

@@ -1,0 +1,30 @@
+// Public API of @repo/nest: NestJS glue only (Spring Boot's AI auto-configuration, error
+// handling, SSE and actuator health for the framework-free packages).
+export { AI_TUNING_ENV_VARS, AiConfigError, parseAiConfig } from './ai-config.js';
+export type { AiConfig, AiConfigIssue, Env } from './ai-config.js';
+export { AiExceptionFilter } from './ai-exception-filter.js';
+export { AiHealthIndicator } from './ai-health-indicator.js';
+export type { AiHealthCheckOptions } from './ai-health-indicator.js';
+export { AiModule } from './ai-module.js';
+export type { AiModuleAsyncOptions, AiModuleOptions } from './ai-module-options.js';
+export { describeModelChoice, LOCAL_MODEL_NOTICE } from './ai-providers.js';
+export {
+  AI_CHAT_CLIENT,
+  AI_CHAT_CLIENTS,
+  AI_CONFIG,
+  AI_EMBEDDING_MODEL,
+  AI_MODEL_REGISTRY,
+  AI_MODULE_OPTIONS,
+  AI_TOKEN_USAGE,
+} from './ai-tokens.js';
+export { lazyChatModel, lazyEmbeddingModel } from './lazy-models.js';
+export { CLIENT_CLOSED_REQUEST, toHttpError } from './map-error.js';
+export type { ErrorBody, MappedError } from './map-error.js';
+export { createObservableTokenUsage } from './observable-token-usage.js';
+export type { ObservableTokenUsage, TokenUsageListener } from './observable-token-usage.js';
+export { toSseEvents } from './sse-events.js';
+export type { ChatSseEvent, ChatStreamSource, SseOptions } from './sse-events.js';
+export { createValidationPipe, flattenValidationErrors } from './validation-pipe.js';
+export type { ValidationErrorLike } from './validation-pipe.js';
+export { formatSseEvent, writeSse } from './write-sse.js';
+export type { SseResponse } from './write-sse.js';
