@@ -43,3 +43,64 @@ export function parseFlags(args, defaults) {
   }
   return flags;
 }
+
+/** A free TCP port on loopback. */
+export async function freePort() {
+  const { createServer } = await import('node:net');
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/**
+ * Spawns `node <script> …args` and resolves once stdout matches `ready` (a RegExp whose first
+ * group is returned as `match`). `stop()` kills it.
+ */
+export async function startNode(script, args, { env = {}, ready }) {
+  const { spawn } = await import('node:child_process');
+  const child = spawn(process.execPath, [script, ...args], {
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  let err = '';
+  child.stderr.on('data', (chunk) => (err += chunk));
+  return new Promise((resolve, reject) => {
+    child.stdout.on('data', (chunk) => {
+      out += chunk;
+      const match = ready.exec(out);
+      if (match) resolve({ match: match[1], child, stop: () => child.kill() });
+    });
+    child.on('exit', (code) =>
+      reject(new Error(`${script} exited early (${code}):\n${out}\n${err}`)),
+    );
+  });
+}
+
+/** local-llm on a free port in its own process, so its CPU is not charged to the clients. */
+export async function startLocalLlm() {
+  const bin = new URL('../packages/local-llm/bin/local-llm.js', import.meta.url).pathname;
+  const server = await startNode(bin, ['serve', '--port', '0'], {
+    ready: /listening on (http:\/\/\S+\/v1)/,
+  });
+  return { baseURL: server.match, stop: server.stop };
+}
+
+/** Polls `url` until it answers 2xx; resolves with the milliseconds since `since`. */
+export async function waitForHttp(url, since, timeoutMs = 30_000) {
+  for (;;) {
+    try {
+      const response = await fetch(url);
+      if (response.ok) return performance.now() - since;
+    } catch {
+      // not listening yet
+    }
+    if (performance.now() - since > timeoutMs) throw new Error(`${url} did not answer`);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}

@@ -2,19 +2,18 @@
 // local-llm on a port (a separate process, so its CPU is not charged to the clients) through our
 // ChatModel, the raw openai SDK and LangChain's ChatOpenAI, interleaved in rounds so drift in the
 // machine's load hits all three alike. Target: ours ≤ 1.05× raw SDK at p50, ahead of LangChain.
-import { spawn } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
 import { ChatOpenAI } from '@langchain/openai';
 import OpenAI from 'openai';
 import { userMessage } from '@repo/core';
 import { createOpenAICompatibleChatModel } from '@repo/providers';
-import { parseFlags, saveResult, summarise, trackPeakRss } from './lib.mjs';
+import { parseFlags, saveResult, startLocalLlm, summarise, trackPeakRss } from './lib.mjs';
 
 const prompt = 'Hello from the bench. 你好！';
 
 export async function run(args) {
   const { calls, rounds, warmup } = parseFlags(args, { calls: 2000, rounds: 10, warmup: 100 });
-  const server = await startServer();
+  const server = await startLocalLlm();
   try {
     const clients = makeClients(server.baseURL);
     for (const client of clients) for (let i = 0; i < warmup; i++) await client.call();
@@ -83,22 +82,6 @@ function makeClients(baseURL) {
     { name: 'ours', call: () => ours.call({ messages }) },
     { name: 'LangChain ChatOpenAI', call: () => langchain.invoke(prompt) },
   ];
-}
-
-function startServer() {
-  const bin = new URL('../packages/local-llm/bin/local-llm.js', import.meta.url).pathname;
-  const child = spawn(process.execPath, [bin, 'serve', '--port', '0'], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  return new Promise((resolve, reject) => {
-    let out = '';
-    child.stdout.on('data', (chunk) => {
-      out += chunk;
-      const match = /listening on (http:\/\/\S+\/v1)/.exec(out);
-      if (match) resolve({ baseURL: match[1], stop: () => child.kill() });
-    });
-    child.on('exit', (code) => reject(new Error(`local-llm exited early (${code}): ${out}`)));
-  });
 }
 
 function printTable(result) {

@@ -8,16 +8,18 @@ export const JSON_BODY_LIMIT = '1mb';
 export function configureApp(app: NestExpressApplication): NestExpressApplication {
   app.disable('x-powered-by');
   app.useBodyParser('json', { limit: JSON_BODY_LIMIT });
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('chat-demo')
-      .setDescription(
-        'Port of spring-ai-chat-*: per-provider chat, prompt styles, token metrics, SSE, structured output',
-      )
-      .build(),
+  // A factory: the OpenAPI document is built on the first /docs request, not at boot.
+  SwaggerModule.setup('docs', app, () =>
+    SwaggerModule.createDocument(
+      app,
+      new DocumentBuilder()
+        .setTitle('chat-demo')
+        .setDescription(
+          'Port of spring-ai-chat-*: per-provider chat, prompt styles, token metrics, SSE, structured output',
+        )
+        .build(),
+    ),
   );
-  SwaggerModule.setup('docs', app, document);
   app.enableShutdownHooks();
   return app;
 }

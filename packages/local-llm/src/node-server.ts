@@ -3,7 +3,7 @@
 // node-server.test.ts), which is what marks recorded requests as aborted.
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createAdaptorServer, type HttpBindings } from '@hono/node-server';
+import type { HttpBindings } from '@hono/node-server';
 import { onConnectionCut } from './exchange.js';
 import { createLocalLlm } from './local-llm.js';
 import type { LocalLlmOptions, LocalLlmServer } from './types.js';
@@ -20,6 +20,8 @@ export async function startLocalLlmServer(
 ): Promise<LocalLlmServer> {
   const { port = 3100, host = '127.0.0.1', ...llmOptions } = options;
   const llm = createLocalLlm({ ...llmOptions, control: llmOptions.control ?? false });
+  // Loaded here, not at import: in-process users (every app on the embedded model) never need it.
+  const { createAdaptorServer } = await import('@hono/node-server');
   // The default createServer is node:http, so the adaptor returns an http.Server.
   const server = createAdaptorServer({
     fetch: (request, env) => {

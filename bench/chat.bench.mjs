@@ -1,0 +1,230 @@
+// `npm run bench -- chat [--requests 2000] [--connections 16] [--rounds 3] [--streams 200] [--cold 5]`
+// chat-demo against a bare Nest app doing the same job with the raw openai SDK, both talking to
+// one local-llm on a port (its own process). Three figures, each a ratio within this run:
+//   throughput of POST /api/chat under loopback load (autocannon, bounded request count): ≥ 0.9×
+//   time to the first SSE event of GET /api/chat/stream, beside the raw SDK stream's first chunk
+//   cold start: spawn → first 200 from /health, chat-demo vs the bare app: ≤ 1.5×
+import autocannon from 'autocannon';
+import OpenAI from 'openai';
+import {
+  freePort,
+  parseFlags,
+  saveResult,
+  startLocalLlm,
+  startNode,
+  summarise,
+  waitForHttp,
+} from './lib.mjs';
+
+const chatDemo = new URL('../apps/chat-demo/dist/main.js', import.meta.url).pathname;
+const bareNest = new URL('./bare-nest-app.mjs', import.meta.url).pathname;
+const body = JSON.stringify({
+  messages: [{ role: 'user', content: 'Hello from the bench. 你好！' }],
+});
+
+export async function run(args) {
+  const flags = parseFlags(args, {
+    requests: 2000,
+    connections: 16,
+    rounds: 3,
+    streams: 200,
+    cold: 5,
+  });
+  const llm = await startLocalLlm();
+  try {
+    const apps = await startApps(llm.baseURL);
+    try {
+      const throughput = await measureThroughput(apps, flags);
+      const firstEvent = await measureFirstEvent(apps, llm.baseURL, flags.streams);
+      apps.forEach((app) => app.stop());
+      const coldStart = await measureColdStart(llm.baseURL, flags.cold);
+      report({ throughput, firstEvent, coldStart, flags });
+    } finally {
+      apps.forEach((app) => app.stop());
+    }
+  } finally {
+    llm.stop();
+  }
+}
+
+/** chat-demo talks to the port through the OpenAI preset (a hosted preset pointed at local-llm). */
+function appEnv(baseURL, port) {
+  return {
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    OPENAI_API_KEY: 'bench',
+    OPENAI_BASE_URL: baseURL,
+    OPENAI_MODEL: 'local',
+    AI_PROVIDER: 'openai',
+    BENCH_LLM_BASE_URL: baseURL,
+  };
+}
+
+async function startApp(name, script, baseURL) {
+  const port = await freePort();
+  const started = performance.now();
+  const app = await startNode(script, [], {
+    env: appEnv(baseURL, port),
+    ready: /(listening|Listening) on/i,
+  });
+  const url = `http://127.0.0.1:${port}`;
+  const coldMs = await waitForHttp(`${url}/health`, started);
+  return { name, url, coldMs, stop: app.stop };
+}
+
+async function startApps(baseURL) {
+  return [
+    await startApp('chat-demo', chatDemo, baseURL),
+    await startApp('bare Nest + raw SDK', bareNest, baseURL),
+  ];
+}
+
+function cannon(url, amount, connections) {
+  return autocannon({
+    url: `${url}/api/chat`,
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body,
+    connections,
+    amount,
+  });
+}
+
+async function measureThroughput(apps, { requests, connections, rounds }) {
+  for (const app of apps) await cannon(app.url, 300, connections); // warm up JIT and pools
+  const perApp = Object.fromEntries(apps.map((app) => [app.name, []]));
+  for (let round = 0; round < rounds; round++) {
+    for (const app of round % 2 ? [...apps].reverse() : apps) {
+      const result = await cannon(app.url, requests, connections);
+      if (result.non2xx > 0 || result.errors > 0)
+        throw new Error(`${app.name}: ${result.non2xx} non-2xx, ${result.errors} errors`);
+      perApp[app.name].push({
+        rps: result.requests.average,
+        p50: result.latency.p50,
+        p99: result.latency.p99,
+      });
+      process.stderr.write(`\rchat bench: throughput round ${round + 1}/${rounds}`);
+    }
+  }
+  process.stderr.write('\n');
+  return Object.fromEntries(
+    Object.entries(perApp).map(([name, runs]) => [
+      name,
+      {
+        rps: mean(runs.map((r) => r.rps)),
+        p50Ms: mean(runs.map((r) => r.p50)),
+        p99Ms: mean(runs.map((r) => r.p99)),
+      },
+    ]),
+  );
+}
+
+async function firstSseEvent(url) {
+  const started = performance.now();
+  const response = await fetch(`${url}/api/chat/stream?message=hello%20bench`);
+  const reader = response.body.getReader();
+  const decoder = new TextDecoder();
+  let text = '';
+  for (;;) {
+    const { value, done } = await reader.read();
+    if (done) throw new Error(`${url}: stream ended without an event`);
+    text += decoder.decode(value, { stream: true });
+    if (/^data: /m.test(text)) break;
+  }
+  const elapsed = performance.now() - started;
+  await reader.cancel();
+  return elapsed;
+}
+
+async function measureFirstEvent(apps, baseURL, count) {
+  const raw = new OpenAI({ apiKey: 'bench', baseURL, maxRetries: 0 });
+  const rawFirstChunk = async () => {
+    const started = performance.now();
+    const stream = await raw.chat.completions.create({
+      model: 'local',
+      messages: [{ role: 'user', content: 'hello bench' }],
+      stream: true,
+    });
+    for await (const chunk of stream) if (chunk.choices[0]?.delta?.content) break;
+    return performance.now() - started;
+  };
+  const samples = {
+    'raw SDK stream (no app)': [],
+    ...Object.fromEntries(apps.map((app) => [app.name, []])),
+  };
+  for (let i = 0; i < count + 20; i++) {
+    const rawMs = await rawFirstChunk();
+    const appMs = [];
+    for (const app of apps) appMs.push(await firstSseEvent(app.url));
+    if (i < 20) continue; // warm-up
+    samples['raw SDK stream (no app)'].push(rawMs);
+    apps.forEach((app, index) => samples[app.name].push(appMs[index]));
+  }
+  return Object.fromEntries(
+    Object.entries(samples).map(([name, values]) => [name, summarise(values)]),
+  );
+}
+
+async function measureColdStart(baseURL, runs) {
+  const samples = { 'chat-demo': [], 'bare Nest + raw SDK': [] };
+  for (let i = 0; i < runs; i++) {
+    for (const [name, script] of [
+      ['chat-demo', chatDemo],
+      ['bare Nest + raw SDK', bareNest],
+    ]) {
+      const app = await startApp(name, script, baseURL);
+      samples[name].push(app.coldMs);
+      app.stop();
+    }
+    process.stderr.write(`\rchat bench: cold start ${i + 1}/${runs}`);
+  }
+  process.stderr.write('\n');
+  return Object.fromEntries(
+    Object.entries(samples).map(([name, values]) => [name, summarise(values)]),
+  );
+}
+
+function mean(values) {
+  return values.reduce((sum, v) => sum + v, 0) / values.length;
+}
+
+function report({ throughput, firstEvent, coldStart, flags }) {
+  const ours = 'chat-demo';
+  const bare = 'bare Nest + raw SDK';
+  const ratios = {
+    throughput: throughput[ours].rps / throughput[bare].rps,
+    firstEventVsBareP50: firstEvent[ours].p50 / firstEvent[bare].p50,
+    firstEventVsRawSdkP50: firstEvent[ours].p50 / firstEvent['raw SDK stream (no app)'].p50,
+    coldStartP50: coldStart[ours].p50 / coldStart[bare].p50,
+  };
+  console.table(
+    Object.entries(throughput).map(([app, r]) => ({
+      app,
+      'req/s': r.rps.toFixed(0),
+      'p50 ms': r.p50Ms.toFixed(1),
+      'p99 ms': r.p99Ms.toFixed(1),
+    })),
+  );
+  console.table(
+    Object.entries(firstEvent).map(([client, s]) => ({
+      'first SSE event': client,
+      'p50 ms': s.p50.toFixed(2),
+      'p99 ms': s.p99.toFixed(2),
+    })),
+  );
+  console.table(
+    Object.entries(coldStart).map(([app, s]) => ({
+      'cold start': app,
+      'p50 ms': s.p50.toFixed(0),
+      'max ms': s.p99.toFixed(0),
+    })),
+  );
+  console.log(
+    `throughput ${ratios.throughput.toFixed(3)}× the bare app (target ≥ 0.9×: ${ratios.throughput >= 0.9 ? 'met' : 'MISSED'}); ` +
+      `first SSE event ${ratios.firstEventVsBareP50.toFixed(2)}× the bare app, ${ratios.firstEventVsRawSdkP50.toFixed(2)}× the raw SDK stream; ` +
+      `cold start ${ratios.coldStartP50.toFixed(2)}× (target ≤ 1.5×: ${ratios.coldStartP50 <= 1.5 ? 'met' : 'MISSED'})`,
+  );
+  console.log(
+    `saved ${saveResult('chat', { bench: 'chat', node: process.version, flags, throughput, firstEvent, coldStart, ratios })}`,
+  );
+}
