@@ -10,5 +10,5 @@ test('the root README quick start answers as documented', () => {
     encoding: 'utf8',
   });
   assert.equal(result.status, 0, result.stdout + result.stderr);
-  assert.match(result.stdout, /check-readme: 1 passed, 0 failed/);
+  assert.match(result.stdout, /check-readme: 2 passed, 0 failed/);
 });
