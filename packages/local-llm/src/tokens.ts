@@ -1,23 +1,27 @@
-// Token counting with the o200k_base ranks bundled in js-tiktoken (never fetched), so usage
+// Token counting with the o200k_base ranks bundled in gpt-tokenizer (never fetched), so usage
 // figures look like a hosted model's and token budgets in demos behave realistically.
+// gpt-tokenizer rather than js-tiktoken: the same o200k counts, but its tables load in ~0.4 s
+// instead of ~1.6 s here, a cost every offline demo's first request and every test file pays.
 import { createRequire } from 'node:module';
-import { Tiktoken, type TiktokenBPE } from 'js-tiktoken/lite';
 
-let encoder: Tiktoken | undefined;
+interface Encoding {
+  encode(text: string, options?: { disallowedSpecial?: Set<string> }): number[];
+  decode(tokens: number[]): string;
+}
 
-// Building the encoder parses ~200k ranks (about half a second), and even importing the ranks
-// module costs ~70 ms: both happen on the first count, not at import, so an app that never
-// touches the embedded model (a hosted provider is configured) does not pay for them at boot.
-function getEncoder(): Tiktoken {
-  encoder ??= new Tiktoken(
-    createRequire(import.meta.url)('js-tiktoken/ranks/o200k_base') as TiktokenBPE,
-  );
-  return encoder;
+let encoding: Encoding | undefined;
+
+// Loaded on the first count, not at import: an app whose hosted provider is configured never pays.
+function getEncoding(): Encoding {
+  encoding ??= createRequire(import.meta.url)('gpt-tokenizer/encoding/o200k_base') as Encoding;
+  return encoding;
 }
 
 // Special-token text such as "<|endoftext|>" is counted as plain text instead of throwing.
+const PLAIN_TEXT = { disallowedSpecial: new Set<string>() };
+
 function encode(text: string): number[] {
-  return getEncoder().encode(text, [], []);
+  return getEncoding().encode(text, PLAIN_TEXT);
 }
 
 export function countTokens(text: string): number {
@@ -28,7 +32,7 @@ export function countTokens(text: string): number {
 export function truncateToTokens(text: string, maxTokens: number): string {
   const tokens = encode(text);
   if (tokens.length <= maxTokens) return text;
-  return getEncoder()
+  return getEncoding()
     .decode(tokens.slice(0, maxTokens))
     .replace(/\uFFFD+$/u, '');
 }
