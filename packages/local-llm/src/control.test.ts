@@ -1,5 +1,5 @@
 import OpenAI from 'openai';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { createSdkClient } from './__fixtures__/sdk-client.js';
 import { createLocalLlm } from './index.js';
 
@@ -168,5 +168,21 @@ describe('control API (in-process)', () => {
       messages: hi,
     });
     expect(completion.choices[0]?.message.content).toBe('From options');
+  });
+});
+
+describe('in-process fetch', () => {
+  it('rejects with the signal reason when aborted before the response, like a real fetch', async () => {
+    const local = createLocalLlm({ faults: { latencyMs: 200 } });
+    const controller = new AbortController();
+    const pending = local.fetch(`${local.baseURL}/chat/completions`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ model: 'local', messages: hi }),
+      signal: controller.signal,
+    });
+    controller.abort(new Error('caller gave up'));
+    await expect(pending).rejects.toThrow('caller gave up');
+    await vi.waitFor(() => expect(local.requests()[0]?.aborted).toBe(true));
   });
 });

@@ -96,8 +96,27 @@ export function createLocalLlm(options: LocalLlmOptions = {}): LocalLlm {
     }
   }
 
-  const inProcessFetch = (input: string | URL | Request, init?: RequestInit) =>
-    handler(new Request(input, init));
+  // Like a real fetch, this one rejects with the signal's reason when the caller aborts before
+  // the response arrives (the handler itself would answer 499, which no real client ever sees).
+  const inProcessFetch = (input: string | URL | Request, init?: RequestInit): Promise<Response> => {
+    const request = new Request(input, init);
+    const { signal } = request;
+    if (signal.aborted) return Promise.reject(signal.reason);
+    return new Promise((resolve, reject) => {
+      const onAbort = () => reject(signal.reason);
+      signal.addEventListener('abort', onAbort, { once: true });
+      handler(request).then(
+        (response) => {
+          signal.removeEventListener('abort', onAbort);
+          resolve(response);
+        },
+        (error: unknown) => {
+          signal.removeEventListener('abort', onAbort);
+          reject(error);
+        },
+      );
+    });
+  };
 
   return {
     handler,

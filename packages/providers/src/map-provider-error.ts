@@ -17,6 +17,8 @@ export interface ErrorContext {
   provider: string;
   model: string;
   attempt?: AttemptSignal;
+  /** The attempt's timeout when the SDK enforced it (non-streaming requests). */
+  timeoutMs?: number;
   /** `stream`: the error happened while reading an open stream. */
   phase: 'request' | 'stream';
   apiKey?: string;
@@ -37,8 +39,12 @@ export function mapProviderError(error: unknown, context: ErrorContext): Error {
     return new AbortedError(undefined, { cause: error });
   const redact = (text: string) => redactSecrets(text, context.apiKey);
 
-  if (error instanceof OpenAI.APIConnectionTimeoutError)
-    return new TimeoutError(`${provider} timed out`, attempt?.timeoutMs ?? 0, { cause: error });
+  if (error instanceof OpenAI.APIConnectionTimeoutError) {
+    const timeoutMs = attempt?.timeoutMs ?? context.timeoutMs ?? 0;
+    return new TimeoutError(`${provider} did not answer within ${timeoutMs} ms`, timeoutMs, {
+      cause: error,
+    });
+  }
   if (error instanceof OpenAI.APIConnectionError)
     return new ProviderUnavailableError(`Could not reach ${provider}: ${redact(error.message)}`, {
       provider,

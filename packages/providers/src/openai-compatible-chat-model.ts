@@ -70,10 +70,10 @@ export function createOpenAICompatibleChatModel(
       signal: request.signal,
       timeoutMs: timeoutOf(request),
     };
-    return runAttempt(settings, async (client, signal) => {
+    return runAttempt(settings, async (client, requestOptions) => {
       const completion: ChatCompletion = await client.chat.completions.create(
         built.body as unknown as ChatCompletionCreateParamsNonStreaming,
-        { signal },
+        requestOptions,
       );
       return fromChatCompletion(completion, provider, built.model);
     });

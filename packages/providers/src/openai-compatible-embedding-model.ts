@@ -34,7 +34,7 @@ export function createOpenAICompatibleEmbeddingModel(
     const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     const dimensions = request.dimensions ?? options.dimensions;
     const settings = { clientFor, provider, model, signal: request.signal, timeoutMs };
-    return runAttempt(settings, (client, signal): Promise<CreateEmbeddingResponse> =>
+    return runAttempt(settings, (client, requestOptions): Promise<CreateEmbeddingResponse> =>
       client.embeddings.create(
         {
           model,
@@ -42,7 +42,7 @@ export function createOpenAICompatibleEmbeddingModel(
           encoding_format: encodingFormat,
           ...(dimensions === undefined ? {} : { dimensions }),
         },
-        { signal },
+        requestOptions,
       ),
     );
   }

@@ -1,8 +1,9 @@
-// One non-streaming request attempt: fresh client handle (key read now), its own timeout/abort
-// signal, and the SDK's error mapped to core's. Shared by chat call() and embeddings; streams
-// need the same steps spread over a generator (openai-compatible-chat-model.ts).
+// One non-streaming request attempt: fresh client handle (key read now), the caller's signal and
+// the timeout handed to the SDK, and the SDK's error mapped to core's. Shared by chat call() and
+// embeddings. The SDK already makes an AbortController and a timer per request for its own
+// `timeout`, so a second pair of ours would only add cost (it showed in the providers bench);
+// streams need an idle timeout between chunks instead, which attempt-signal.ts provides.
 import type OpenAI from 'openai';
-import { createAttemptSignal } from './attempt-signal.js';
 import { mapProviderError } from './map-provider-error.js';
 import type { ClientHandle } from './openai-client.js';
 
@@ -14,22 +15,25 @@ export interface AttemptSettings {
   timeoutMs: number;
 }
 
+/** Per-request options for the SDK: the caller's signal and this attempt's timeout. */
+export interface AttemptRequestOptions {
+  signal?: AbortSignal;
+  timeout: number;
+}
+
 export async function runAttempt<T>(
   settings: AttemptSettings,
-  run: (client: OpenAI, signal: AbortSignal) => Promise<T>,
+  run: (client: OpenAI, options: AttemptRequestOptions) => Promise<T>,
 ): Promise<T> {
-  const attempt = createAttemptSignal(settings.signal, settings.timeoutMs);
   let apiKey: string | undefined;
   try {
     const handle = settings.clientFor();
     apiKey = handle.apiKey;
-    const result = await run(handle.client, attempt.signal);
-    attempt.complete();
-    return result;
+    const options: AttemptRequestOptions = { timeout: settings.timeoutMs };
+    if (settings.signal) options.signal = settings.signal;
+    return await run(handle.client, options);
   } catch (error) {
-    const { provider, model } = settings;
-    throw mapProviderError(error, { provider, model, attempt, phase: 'request', apiKey });
-  } finally {
-    attempt.dispose();
+    const { provider, model, timeoutMs } = settings;
+    throw mapProviderError(error, { provider, model, timeoutMs, phase: 'request', apiKey });
   }
 }
