@@ -1,0 +1,1 @@
+ALTER TABLE "a_notes" ADD COLUMN "rank" integer DEFAULT 0 NOT NULL;
