@@ -1,0 +1,30 @@
+// GET /health (Spring Boot actuator health): the model's config and the chat memory store;
+// `?deep=true` also makes one tiny model call.
+import { Controller, Get, Inject, Query } from '@nestjs/common';
+import { ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { HealthCheck, HealthCheckService } from '@nestjs/terminus';
+import { AiHealthIndicator } from '@repo/nest';
+import { StorageHealthIndicator } from './storage-health.indicator.js';
+
+@ApiTags('ops')
+@Controller('health')
+export class HealthController {
+  constructor(
+    @Inject(HealthCheckService) private readonly health: HealthCheckService,
+    @Inject(AiHealthIndicator) private readonly ai: AiHealthIndicator,
+    @Inject(StorageHealthIndicator) private readonly storage: StorageHealthIndicator,
+  ) {}
+
+  @Get()
+  @HealthCheck()
+  @ApiOperation({
+    summary: 'Health of the model and the memory store; `deep=true` calls the model',
+  })
+  @ApiQuery({ name: 'deep', required: false, enum: ['true', 'false'] })
+  check(@Query('deep') deep?: string) {
+    return this.health.check([
+      () => this.ai.check('ai', { deep: deep === 'true' }),
+      () => this.storage.check('storage'),
+    ]);
+  }
+}
