@@ -6,9 +6,10 @@ export default defineConfig({
   test: {
     exclude: [...configDefaults.exclude, '**/*.live.test.ts'],
     reporters: ['default', ['json', { outputFile: 'test-results/vitest.json' }]],
-    // A hang guard, not a speed check: turbo runs every workspace's tests at once on 2 cores, and
-    // local-llm's first request loads its tokenizer, which then takes seconds instead of 0.5 s.
-    testTimeout: 30_000,
-    hookTimeout: 30_000,
+    // A hang guard, not a speed check: turbo runs every workspace's tests at once on 2 cores, where
+    // local-llm's first request (tokenizer tables) and a first PGlite open (WASM Postgres init)
+    // take seconds each.
+    testTimeout: 60_000,
+    hookTimeout: 60_000,
   },
 });

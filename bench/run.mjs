@@ -6,6 +6,7 @@ import { argv, exit } from 'node:process';
 const benches = {
   providers: () => import('./providers.bench.mjs'),
   chat: () => import('./chat.bench.mjs'),
+  memory: () => import('./memory.bench.mjs'),
 };
 
 const name = argv[2];
