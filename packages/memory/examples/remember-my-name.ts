@@ -8,18 +8,12 @@ import {
   createMessageWindowChatMemory,
   createSqlChatMemoryRepository,
 } from '@repo/memory';
-import { createOpenAICompatibleChatModel } from '@repo/providers';
+import { createProvider } from '@repo/providers';
 import { createDatabase } from '@repo/storage';
 
 export async function main() {
   const llm = createLocalLlm();
-  const model = createOpenAICompatibleChatModel({
-    provider: 'local',
-    model: 'local',
-    requireApiKey: false,
-    baseURL: llm.baseURL,
-    fetch: llm.fetch,
-  });
+  const model = createProvider('local', { localLlm: llm }).chat(); // the embedded model, in-process
   const database = await createDatabase({ url: 'memory://' });
   const repository = await createSqlChatMemoryRepository(database); // applies its migrations
   const memory = createMessageWindowChatMemory({ repository, maxMessages: 20 });

@@ -28,3 +28,5 @@ export { createValidationPipe, flattenValidationErrors } from './validation-pipe
 export type { ValidationErrorLike } from './validation-pipe.js';
 export { formatSseEvent, writeSse } from './write-sse.js';
 export type { SseResponse } from './write-sse.js';
+export { startNestApp } from './start-nest-app.js';
+export type { StartNestAppOptions } from './start-nest-app.js';

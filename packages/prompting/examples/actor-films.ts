@@ -1,7 +1,7 @@
 // Spring AI's actor-and-films structured-output example on the embedded model: a zod schema in,
 // a typed value out. Native JSON-schema mode first; a chatty answer is still extracted.
 import { createLocalLlm } from '@repo/local-llm';
-import { createOpenAICompatibleChatModel } from '@repo/providers';
+import { createProvider } from '@repo/providers';
 import { z } from 'zod';
 // In your code: import { createPromptTemplate, generateStructured } from '@repo/prompting';
 import { createPromptTemplate, generateStructured } from '../src/index.js';
@@ -13,13 +13,7 @@ const ActorFilms = z.object({
 
 export async function main() {
   const llm = createLocalLlm(); // in-process, no port, no key
-  const model = createOpenAICompatibleChatModel({
-    provider: 'local',
-    model: 'local',
-    requireApiKey: false,
-    baseURL: llm.baseURL,
-    fetch: llm.fetch,
-  });
+  const model = createProvider('local', { localLlm: llm }).chat();
   const prompt = createPromptTemplate('Generate the filmography of 5 movies for {actor}.');
   const ask = (capabilities = model.capabilities) =>
     generateStructured({
