@@ -1,14 +1,12 @@
 // Every curl call in README.md runs against the built app (`MEMORY_STORE=memory node dist/main.js`,
 // a fresh store each run; turbo builds before testing) and its output is compared with the
 // documented one (HOUSE-STYLE rule 18).
-import { spawn } from 'node:child_process';
-import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
 import { PROVIDER_ENV_VARS } from '@repo/providers';
 import { describe, expect, it } from 'vitest';
+import { runCheckReadme } from '../../../scripts/lib/run-check-readme.mjs';
 
 const appDir = fileURLToPath(new URL('..', import.meta.url));
-const checkReadme = fileURLToPath(new URL('../../../scripts/check-readme.mjs', import.meta.url));
 
 describe('README', () => {
   it('documents the outputs the app really produces on the embedded model', async () => {
@@ -18,11 +16,7 @@ describe('README', () => {
       delete env[variable];
     for (const variable of Object.keys(env))
       if (/^(MEMORY_|DATABASE_URL$|REDIS_URL$)/.test(variable)) delete env[variable];
-    const child = spawn(process.execPath, [checkReadme, 'README.md'], { cwd: appDir, env });
-    let output = '';
-    child.stdout.on('data', (chunk) => (output += String(chunk)));
-    child.stderr.on('data', (chunk) => (output += String(chunk)));
-    const [code] = (await once(child, 'exit')) as [number | null];
+    const { code, output } = await runCheckReadme(appDir, env);
     expect(output).toMatch(/check-readme: \d+ passed, 0 failed/);
     expect(code).toBe(0);
   }, 120_000);

@@ -116,8 +116,11 @@ export function validateMessages(messages: unknown, maxMessageBytes: number): Va
     }
     // PostgreSQL cannot store U+0000 in text or jsonb: refuse it in every repository alike, so a
     // message that works on one store works on all (and never becomes a 500 on PostgreSQL).
-    const withNul = message.parts.findIndex((part) => JSON.stringify(part).includes('\\u0000'));
-    if (withNul !== -1) invalid(`${field}.parts[${withNul}]`, NUL_REASON);
+    // The serialised batch is checked once; only a hit pays for finding the part to name.
+    if (partsJson.includes('\\u0000')) {
+      const withNul = message.parts.findIndex((part) => JSON.stringify(part).includes('\\u0000'));
+      invalid(`${field}.parts[${withNul}]`, NUL_REASON);
+    }
     const sizeBytes = Buffer.byteLength(partsJson, 'utf8') + message.role.length;
     if (sizeBytes > maxMessageBytes)
       throw new MessageTooLargeError({ field, sizeBytes, limitBytes: maxMessageBytes });
