@@ -1,35 +1,10 @@
 // Core → wire mapping (messages, tools, response formats, extraBody) and wire → core for a
 // non-streaming answer, captured from the fetch the SDK calls.
-import {
-  assistantMessage,
-  MissingApiKeyError,
-  toolMessage,
-  userMessage,
-  type ChatRequest,
-} from '@repo/core';
+import { assistantMessage, MissingApiKeyError, toolMessage, userMessage } from '@repo/core';
 import { describe, expect, it } from 'vitest';
+import { completion, sent } from './__fixtures__/sent-request.js';
 import { createProvider } from './create-provider.js';
 import { createReplayFetch } from './testing/index.js';
-
-const completion = {
-  id: 'chatcmpl-9',
-  object: 'chat.completion',
-  created: 1,
-  model: 'answered-model',
-  choices: [{ index: 0, message: { role: 'assistant', content: 'ok' }, finish_reason: 'stop' }],
-  usage: { prompt_tokens: 3, completion_tokens: 1, total_tokens: 4 },
-};
-
-async function sent(
-  provider: string,
-  request: ChatRequest,
-  model?: string,
-  env: Record<string, string> = {},
-) {
-  const { fetch, requests } = createReplayFetch({ json: completion });
-  await createProvider(provider, { apiKey: 'k', fetch, env }).chat(model).call(request);
-  return { body: requests[0]?.body as Record<string, unknown>, url: requests[0]?.url };
-}
 
 describe('request mapping', () => {
   it('maps tools, tool choice, json schema, images and merges extraBody last', async () => {

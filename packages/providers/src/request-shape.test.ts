@@ -1,35 +1,10 @@
 // What each preset puts on the wire: captured from the fetch the SDK calls, so the assertions see
 // the exact JSON a provider would receive.
-import {
-  assistantMessage,
-  toolMessage,
-  userMessage,
-  type ChatRequest,
-  type Message,
-} from '@repo/core';
+import { assistantMessage, toolMessage, userMessage, type Message } from '@repo/core';
 import { describe, expect, it } from 'vitest';
+import { sent } from './__fixtures__/sent-request.js';
 import { createProvider } from './create-provider.js';
 import { createReplayFetch } from './testing/index.js';
-
-const completion = {
-  id: 'chatcmpl-9',
-  object: 'chat.completion',
-  created: 1,
-  model: 'answered-model',
-  choices: [{ index: 0, message: { role: 'assistant', content: 'ok' }, finish_reason: 'stop' }],
-  usage: { prompt_tokens: 3, completion_tokens: 1, total_tokens: 4 },
-};
-
-async function sent(
-  provider: string,
-  request: ChatRequest,
-  model?: string,
-  env: Record<string, string> = {},
-) {
-  const { fetch, requests } = createReplayFetch({ json: completion });
-  await createProvider(provider, { apiKey: 'k', fetch, env }).chat(model).call(request);
-  return { body: requests[0]?.body as Record<string, unknown>, url: requests[0]?.url };
-}
 
 async function sentStream(provider: string, model?: string) {
   const { fetch, requests } = createReplayFetch({
