@@ -101,8 +101,7 @@ describe('POST /api/chat', () => {
     expect(res.body.details).toEqual([
       {
         field: 'provider',
-        reason:
-          'provider must be one of the following values: openai, deepseek, qwen, doubao, zhipu, moonshot, ollama, local',
+        reason: 'must be one of: openai, deepseek, qwen, doubao, zhipu, moonshot, ollama, local',
       },
     ]);
   });

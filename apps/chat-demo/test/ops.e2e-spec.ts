@@ -34,6 +34,16 @@ describe('ops endpoints', () => {
     expect(res.text).toMatch(/^ai_completion_tokens_total 19$/m);
     expect(res.text).toMatch(/^ai_total_tokens_total 27$/m);
     expect(res.text).toContain('process_cpu_user_seconds_total');
+
+    // prom-client loads on the first scrape; later requests still count.
+    await request(app.getHttpServer())
+      .post('/api/chat')
+      .send({ messages: [{ role: 'user', content: 'Hello!' }] });
+    const again = (await request(app.getHttpServer()).get('/metrics')).text;
+    expect(again).toMatch(/^ai_prompt_tokens_total 16$/m);
+    expect(again).toContain(
+      `gen_ai_client_token_usage_total{${labels},gen_ai_token_type="total"} 54`,
+    );
   });
 
   it('/health reports the model from config; ?deep=true makes one call', async () => {

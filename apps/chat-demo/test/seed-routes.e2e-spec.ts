@@ -58,7 +58,7 @@ describe('/api/deepseek/chatWithPrompt', () => {
     );
     expect(res.status).toBe(400);
     expect(res.body.details).toEqual([
-      { field: 'promptType', reason: 'promptType must be one of the following values: 01, 02, 03' },
+      { field: 'promptType', reason: 'must be one of: 01, 02, 03' },
     ]);
     expect(registry.localLlm().requests()).toHaveLength(0);
   });

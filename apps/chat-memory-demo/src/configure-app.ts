@@ -1,7 +1,7 @@
 // What main.ts and the e2e tests both apply to the app: the JSON body limit (413 beyond) and the
 // Swagger UI at /docs. Pipes and the error filter are providers in AppModule, so tests get them too.
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { serveApiDocs } from '@repo/nest';
 
 export const JSON_BODY_LIMIT = '1mb';
 
@@ -9,18 +9,12 @@ export function configureApp(app: NestExpressApplication): NestExpressApplicatio
   app.disable('x-powered-by');
   app.useBodyParser('json', { limit: JSON_BODY_LIMIT });
   app.useBodyParser('urlencoded', { limit: JSON_BODY_LIMIT, extended: false });
-  // A factory: the OpenAPI document is built on the first /docs request, not at boot.
-  SwaggerModule.setup('docs', app, () =>
-    SwaggerModule.createDocument(
-      app,
-      new DocumentBuilder()
-        .setTitle('chat-memory-demo')
-        .setDescription(
-          'Port of spring-ai-chat-memory: conversations remembered in PGlite, PostgreSQL or Redis',
-        )
-        .build(),
-    ),
-  );
+  // Swagger loads on the first /docs visit, not at boot.
+  serveApiDocs(app, {
+    title: 'chat-memory-demo',
+    description:
+      'Port of spring-ai-chat-memory: conversations remembered in PGlite, PostgreSQL or Redis',
+  });
   app.enableShutdownHooks();
   return app;
 }

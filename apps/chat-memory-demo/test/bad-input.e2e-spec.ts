@@ -33,7 +33,7 @@ describe('bad input', () => {
 
   it.each([
     ['bad characters', 'a b/c', 'letters, digits and _ . : -'],
-    ['101 characters', 'x'.repeat(101), 'shorter than or equal to 100 characters'],
+    ['101 characters', 'x'.repeat(101), 'conversationId must have at most 100 characters'],
   ])('a conversationId with %s is a 400 naming it', async (_case, conversationId, reason) => {
     const res = await request(app.getHttpServer())
       .get('/api/test/chat')

@@ -1,8 +1,6 @@
 // createLocalLlm: the web-standard handler and router, the in-process `fetch` for the openai SDK,
 // and the control methods. The Node server and the CLI are thin wrappers around this.
-import { handleChatCompletions } from './chat-completions.js';
 import { ControlState, handleControl } from './control.js';
-import { handleEmbeddings } from './embeddings.js';
 import { Exchange } from './exchange.js';
 import {
   errorResponse,
@@ -46,9 +44,17 @@ export function createLocalLlm(options: LocalLlmOptions = {}): LocalLlm {
   if (options.script) state.script(options.script);
   if (options.faults) state.faults(options.faults);
 
+  // The engines load on their first request: an app that never falls back to the embedded model
+  // (or has not yet) does not pay for them at boot.
   const posts: Record<string, BodyHandler> = {
-    '/v1/chat/completions': (body, exchange) => handleChatCompletions(body, state, exchange),
-    '/v1/embeddings': (body, exchange) => handleEmbeddings(body, state, exchange, dimensions),
+    '/v1/chat/completions': async (body, exchange) => {
+      const { handleChatCompletions } = await import('./chat-completions.js');
+      return handleChatCompletions(body, state, exchange);
+    },
+    '/v1/embeddings': async (body, exchange) => {
+      const { handleEmbeddings } = await import('./embeddings.js');
+      return handleEmbeddings(body, state, exchange, dimensions);
+    },
   };
 
   async function route(request: Request, path: string): Promise<Response> {

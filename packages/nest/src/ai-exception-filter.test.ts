@@ -13,7 +13,6 @@ import { ProviderNotConfiguredError, UnknownProviderError } from '@repo/provider
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, thrower } from './__fixtures__/test-app.js';
-import { flattenValidationErrors } from './validation-pipe.js';
 
 let app: NestExpressApplication;
 beforeAll(async () => {
@@ -168,30 +167,5 @@ describe('AiExceptionFilter', () => {
     expect(large.body).toEqual(
       body(413, 'Payload Too Large', 'Request body is too large (limit 1024 bytes).'),
     );
-  });
-});
-
-describe('flattenValidationErrors', () => {
-  it('names nested fields the way a client writes them', () => {
-    expect(
-      flattenValidationErrors([
-        {
-          property: 'messages',
-          children: [
-            {
-              property: '0',
-              children: [{ property: 'role', constraints: { isIn: 'role must be one of: user' } }],
-            },
-          ],
-        },
-        {
-          property: 'extra',
-          constraints: { whitelistValidation: 'property extra should not exist' },
-        },
-      ]),
-    ).toEqual([
-      { field: 'messages[0].role', reason: 'role must be one of: user' },
-      { field: 'extra', reason: 'property extra should not exist' },
-    ]);
   });
 });

@@ -3,6 +3,18 @@
 export { AI_TUNING_ENV_VARS, AiConfigError, parseAiConfig } from './ai-config.js';
 export type { AiConfig, AiConfigIssue, Env } from './ai-config.js';
 export { AiExceptionFilter } from './ai-exception-filter.js';
+export {
+  ApiNoContentResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProduces,
+  ApiQuery,
+  ApiServiceUnavailableResponse,
+  ApiTags,
+  serveApiDocs,
+} from './api-docs.js';
+export type { ApiDocsOptions } from './api-docs.js';
 export { AiHealthIndicator } from './ai-health-indicator.js';
 export type { AiHealthCheckOptions } from './ai-health-indicator.js';
 export { AiModule } from './ai-module.js';
@@ -24,8 +36,12 @@ export { createObservableTokenUsage } from './observable-token-usage.js';
 export type { ObservableTokenUsage, TokenUsageListener } from './observable-token-usage.js';
 export { toSseEvents } from './sse-events.js';
 export type { ChatSseEvent, ChatStreamSource, SseOptions } from './sse-events.js';
-export { createValidationPipe, flattenValidationErrors } from './validation-pipe.js';
-export type { ValidationErrorLike } from './validation-pipe.js';
+export {
+  createValidationPipe,
+  describeZodIssue,
+  formatIssuePath,
+  ZodValidationPipe,
+} from './validation-pipe.js';
 export { formatSseEvent, writeSse } from './write-sse.js';
 export type { SseResponse } from './write-sse.js';
 export { startNestApp } from './start-nest-app.js';

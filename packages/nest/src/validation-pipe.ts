@@ -1,50 +1,84 @@
-// ValidationPipe whose failures carry `details: [{field, reason}]` (class-validator's nested
-// errors flattened to `messages[0].role`), so the filter answers 400 with the field at fault.
-import { ValidationPipe, type ValidationPipeOptions } from '@nestjs/common';
+// The global pipe for zod DTOs (`class X extends createZodDto(schema) {}` from nestjs-zod): it
+// parses every body, query and param whose type is such a DTO and turns a failure into an
+// InvalidInputError whose `details` name each field (`messages[0].role`) in plain words, so the
+// filter answers 400 with the field at fault. Written here rather than nestjs-zod's own pipe
+// because that one drops the input, and "is required" vs "must be a string" needs it.
+// zod instead of class-validator: one schema language for config, bodies, tools and structured
+// output, and ~360 fewer files to load at boot (cold start).
+import type { ArgumentMetadata, PipeTransform } from '@nestjs/common';
 import { InvalidInputError, type InvalidInputDetail } from '@repo/core';
+import type { z } from 'zod';
 
-/** The fields of class-validator's ValidationError this reads (structural: no import needed). */
-export interface ValidationErrorLike {
-  property: string;
-  constraints?: Record<string, string>;
-  children?: ValidationErrorLike[];
+/** What nestjs-zod's `createZodDto` puts on the class. */
+interface ZodDtoClass {
+  isZodDto: true;
+  schema: z.ZodType;
 }
 
-export function flattenValidationErrors(
-  errors: readonly ValidationErrorLike[],
-  parent = '',
-): InvalidInputDetail[] {
-  const details: InvalidInputDetail[] = [];
-  for (const error of errors) {
-    const field = !parent
-      ? error.property
-      : /^\d+$/.test(error.property)
-        ? `${parent}[${error.property}]`
-        : `${parent}.${error.property}`;
-    for (const reason of Object.values(error.constraints ?? {})) details.push({ field, reason });
-    if (error.children?.length) details.push(...flattenValidationErrors(error.children, field));
+function isZodDto(metatype: unknown): metatype is ZodDtoClass {
+  return typeof metatype === 'function' && (metatype as Partial<ZodDtoClass>).isZodDto === true;
+}
+
+/** `['messages', 0, 'role']` → `messages[0].role`. */
+export function formatIssuePath(path: readonly PropertyKey[]): string {
+  return path.reduce<string>((field, key) => {
+    if (typeof key === 'number') return `${field}[${key}]`;
+    return field ? `${field}.${String(key)}` : String(key);
+  }, '');
+}
+
+function describeSize(issue: z.core.$ZodIssueTooBig | z.core.$ZodIssueTooSmall): string {
+  const big = issue.code === 'too_big';
+  const limit = Number(big ? issue.maximum : issue.minimum);
+  if (issue.origin === 'string' || issue.origin === 'array') {
+    if (!big && limit === 1) return 'must not be empty';
+    const unit = issue.origin === 'string' ? 'characters' : 'items';
+    return `must have at ${big ? 'most' : 'least'} ${limit} ${unit}`;
   }
-  return details;
+  if (issue.inclusive === false) return `must be ${big ? 'less' : 'greater'} than ${limit}`;
+  return `must be at ${big ? 'most' : 'least'} ${limit}`;
 }
 
-/** "messages[0].role must be …": class-validator's reason with the field's full path. */
-function describe({ field, reason }: InvalidInputDetail): string {
-  const property = field.split(/[.[]/).pop()?.replace(/]$/, '') ?? field;
-  return reason.startsWith(`${property} `)
-    ? `${field}${reason.slice(property.length)}`
-    : `${field}: ${reason}`;
+/** One zod issue → one or more `{field, reason}` in the words of an API error. */
+export function describeZodIssue(issue: z.core.$ZodIssue, root = 'body'): InvalidInputDetail[] {
+  const field = formatIssuePath(issue.path) || root;
+  switch (issue.code) {
+    case 'unrecognized_keys':
+      return issue.keys.map((key) => ({
+        field: formatIssuePath([...issue.path, key]),
+        reason: 'is not an accepted field',
+      }));
+    case 'invalid_type':
+      if (issue.input === undefined) return [{ field, reason: 'is required' }];
+      return [
+        {
+          field,
+          reason: `must be ${/^[aeiou]/.test(issue.expected) ? 'an' : 'a'} ${issue.expected}`,
+        },
+      ];
+    case 'invalid_value':
+      return [{ field, reason: `must be one of: ${issue.values.map(String).join(', ')}` }];
+    case 'too_big':
+    case 'too_small':
+      return [{ field, reason: describeSize(issue) }];
+    default:
+      // Custom messages (`.regex(re, 'must be …')`, `.refine`) are already written for people.
+      return [{ field, reason: issue.message }];
+  }
 }
 
-/** whitelist + forbidNonWhitelisted + transform by default; failures become InvalidInputError. */
-export function createValidationPipe(options: ValidationPipeOptions = {}): ValidationPipe {
-  return new ValidationPipe({
-    whitelist: true,
-    forbidNonWhitelisted: true,
-    transform: true,
-    ...options,
-    exceptionFactory: (errors) => {
-      const details = flattenValidationErrors(errors);
-      return new InvalidInputError(`Invalid request: ${details.map(describe).join('; ')}`, details);
-    },
-  });
+/** Parses zod DTOs; anything else (`@Res()`, plain strings) passes through untouched. */
+export class ZodValidationPipe implements PipeTransform {
+  transform(value: unknown, { metatype, type }: ArgumentMetadata): unknown {
+    if (!isZodDto(metatype)) return value;
+    const result = metatype.schema.safeParse(value, { reportInput: true });
+    if (result.success) return result.data;
+    const details = result.error.issues.flatMap((issue) => describeZodIssue(issue, type));
+    const summary = details.map(({ field, reason }) => `${field} ${reason}`).join('; ');
+    throw new InvalidInputError(`Invalid request: ${summary}`, details);
+  }
+}
+
+export function createValidationPipe(): ZodValidationPipe {
+  return new ZodValidationPipe();
 }

@@ -10,8 +10,7 @@ import {
   Sse,
   type MessageEvent,
 } from '@nestjs/common';
-import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
-import { writeSse, type SseResponse } from '@repo/nest';
+import { ApiOperation, ApiProduces, ApiTags, type SseResponse, writeSse } from '@repo/nest';
 import type { Observable } from 'rxjs';
 import { AI_PROVIDER_HEADER, type HeaderSink } from '../common/ai-provider-header.js';
 import type { ActorFilms } from './actor-films.js';

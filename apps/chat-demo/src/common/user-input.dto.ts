@@ -1,11 +1,13 @@
 // `?userInput=` of every seed route (required there too; here a missing one is a 400, not a 500).
-import { ApiProperty } from '@nestjs/swagger';
-import { IsNotEmpty, IsString, MaxLength } from 'class-validator';
+import { createZodDto } from 'nestjs-zod/dto';
+import { z } from 'zod';
 
-export class UserInputDto {
-  @ApiProperty({ example: 'Hello!', description: 'What to ask the model' })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(10_000)
-  userInput!: string;
-}
+export const userInputSchema = z.strictObject({
+  userInput: z
+    .string()
+    .min(1)
+    .max(10_000)
+    .meta({ example: 'Hello!', description: 'What to ask the model' }),
+});
+
+export class UserInputDto extends createZodDto(userInputSchema) {}

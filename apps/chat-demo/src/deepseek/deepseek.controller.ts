@@ -1,10 +1,10 @@
 // spring-ai-chat-deepseek's endpoints at the seed's paths, answering text/plain like the seed.
 import { Controller, Get, Header, Inject, Query, Res } from '@nestjs/common';
-import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { AI_PROVIDER_HEADER, type HeaderSink } from '../common/ai-provider-header.js';
 import { UserInputDto } from '../common/user-input.dto.js';
 import { DeepseekService } from './deepseek.service.js';
 import { ChatWithPromptDto } from './dto/chat-with-prompt.dto.js';
+import { ApiOperation, ApiProduces, ApiTags } from '@repo/nest';
 
 @ApiTags('seed: deepseek')
 @ApiProduces('text/plain')

@@ -1,9 +1,15 @@
 // GET /health (Spring Boot actuator health): the model's config, or a real 1-token call with
 // `?deep=true`.
 import { Controller, Get, Inject, Query } from '@nestjs/common';
-import { ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService } from '@nestjs/terminus';
-import { AiHealthIndicator } from '@repo/nest';
+import {
+  AiHealthIndicator,
+  ApiOkResponse,
+  ApiOperation,
+  ApiQuery,
+  ApiServiceUnavailableResponse,
+  ApiTags,
+} from '@repo/nest';
 
 @ApiTags('ops')
 @Controller('health')
@@ -14,7 +20,10 @@ export class HealthController {
   ) {}
 
   @Get()
-  @HealthCheck()
+  // Terminus would document the route by loading @nestjs/swagger at boot; ours load it on /docs.
+  @HealthCheck({ noCache: true, swaggerDocumentation: false })
+  @ApiOkResponse({ description: 'Every check is up' })
+  @ApiServiceUnavailableResponse({ description: 'A check is down (the body says which)' })
   @ApiOperation({ summary: 'Health; `deep=true` makes one tiny model call' })
   @ApiQuery({ name: 'deep', required: false, enum: ['true', 'false'] })
   check(@Query('deep') deep?: string) {

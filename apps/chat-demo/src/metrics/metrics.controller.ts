@@ -1,8 +1,8 @@
 // GET /metrics in Prometheus text format.
 import { Controller, Get, Inject, Res } from '@nestjs/common';
-import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { HeaderSink } from '../common/ai-provider-header.js';
 import { MetricsService } from './metrics.service.js';
+import { ApiOperation, ApiProduces, ApiTags } from '@repo/nest';
 
 @ApiTags('ops')
 @Controller('metrics')
@@ -13,7 +13,8 @@ export class MetricsController {
   @ApiOperation({ summary: 'Prometheus metrics: token counters and process metrics' })
   @ApiProduces('text/plain')
   async scrape(@Res({ passthrough: true }) res: HeaderSink): Promise<string> {
-    res.setHeader('Content-Type', this.metrics.registry.contentType);
-    return this.metrics.registry.metrics();
+    const { contentType, body } = await this.metrics.scrape();
+    res.setHeader('Content-Type', contentType);
+    return body;
   }
 }

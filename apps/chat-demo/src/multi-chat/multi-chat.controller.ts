@@ -1,8 +1,8 @@
 // ANY /api/multi-chat/chat and ANY /api/multi-chat-openai/chat (the seed mapped every method).
 import { All, Controller, Header, Inject, Res } from '@nestjs/common';
-import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { AI_PROVIDER_HEADER, type HeaderSink } from '../common/ai-provider-header.js';
 import { MultiChatService } from './multi-chat.service.js';
+import { ApiOperation, ApiProduces, ApiTags } from '@repo/nest';
 
 @ApiTags('seed: multi-chat')
 @ApiProduces('text/plain')

@@ -1,9 +1,9 @@
 // GET /api/doubao/chat, /api/qwen/chat, /api/ollama/chat at the seed's paths, text/plain.
 import { Controller, Get, Header, Inject, Query, Res } from '@nestjs/common';
-import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { AI_PROVIDER_HEADER, type HeaderSink } from '../common/ai-provider-header.js';
 import { UserInputDto } from '../common/user-input.dto.js';
 import { ProviderChatService, type SeedProvider } from './provider-chat.service.js';
+import { ApiOperation, ApiProduces, ApiTags } from '@repo/nest';
 
 @ApiTags('seed: doubao, qwen, ollama')
 @ApiProduces('text/plain')

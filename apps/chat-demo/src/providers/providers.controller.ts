@@ -1,8 +1,7 @@
 // GET /api/providers: which providers are configured and which models they use. Never a key:
 // the registry's description only says whether one is set.
 import { Controller, Get, Inject } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { AI_MODEL_REGISTRY } from '@repo/nest';
+import { AI_MODEL_REGISTRY, ApiOperation, ApiTags } from '@repo/nest';
 import type { ModelRegistry } from '@repo/providers';
 
 @ApiTags('chat')

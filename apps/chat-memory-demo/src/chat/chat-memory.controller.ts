@@ -1,11 +1,11 @@
 // The seed's `/api/test/chat` (spring-ai-chat-memory-local's ChatMemoryController), answering
 // text/plain like the seed, on GET and POST (the seed's @RequestMapping took any method).
 import { Controller, Get, Header, HttpCode, Inject, Post, Res } from '@nestjs/common';
-import { ApiOperation, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { AI_PROVIDER_HEADER, type HeaderSink } from '../common/ai-provider-header.js';
 import { ChatMemoryService } from './chat-memory.service.js';
 import { ChatParams } from './chat-params.decorator.js';
 import { ChatQueryDto } from './dto/chat-query.dto.js';
+import { ApiOperation, ApiProduces, ApiQuery, ApiTags } from '@repo/nest';
 
 @ApiTags('seed: chat-memory-local')
 @ApiProduces('text/plain')

@@ -1,5 +1,5 @@
 // Spring's binding of un-annotated parameters: query string and form/JSON body fields alike
-// (query wins). Validated by a ValidationPipe of its own: Nest skips custom decorators otherwise.
+// (query wins). Validated by a pipe of its own: Nest's global pipes skip custom decorators.
 import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
 import { createValidationPipe } from '@repo/nest';
 
@@ -9,5 +9,4 @@ const merged = createParamDecorator((_data: unknown, context: ExecutionContext) 
   return { ...body, ...request.query };
 });
 
-export const ChatParams = (): ParameterDecorator =>
-  merged(createValidationPipe({ validateCustomDecorators: true }));
+export const ChatParams = (): ParameterDecorator => merged(createValidationPipe());

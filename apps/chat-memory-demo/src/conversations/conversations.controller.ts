@@ -1,8 +1,8 @@
 // /api/conversations: the stored conversations and their messages (not in the seed).
 import { Controller, Delete, Get, HttpCode, Inject, Param } from '@nestjs/common';
-import { ApiNoContentResponse, ApiNotFoundResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ConversationsService } from './conversations.service.js';
 import { ConversationParamsDto } from './dto/conversation-params.dto.js';
+import { ApiNoContentResponse, ApiNotFoundResponse, ApiOperation, ApiTags } from '@repo/nest';
 
 @ApiTags('conversations')
 @Controller('api/conversations')

@@ -1,9 +1,15 @@
 // GET /health (Spring Boot actuator health): the model's config and the chat memory store;
 // `?deep=true` also makes one tiny model call.
 import { Controller, Get, Inject, Query } from '@nestjs/common';
-import { ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService } from '@nestjs/terminus';
-import { AiHealthIndicator } from '@repo/nest';
+import {
+  AiHealthIndicator,
+  ApiOkResponse,
+  ApiOperation,
+  ApiQuery,
+  ApiServiceUnavailableResponse,
+  ApiTags,
+} from '@repo/nest';
 import { StorageHealthIndicator } from './storage-health.indicator.js';
 
 @ApiTags('ops')
@@ -16,7 +22,10 @@ export class HealthController {
   ) {}
 
   @Get()
-  @HealthCheck()
+  // Terminus would document the route by loading @nestjs/swagger at boot; ours load it on /docs.
+  @HealthCheck({ noCache: true, swaggerDocumentation: false })
+  @ApiOkResponse({ description: 'Every check is up' })
+  @ApiServiceUnavailableResponse({ description: 'A check is down (the body says which)' })
   @ApiOperation({
     summary: 'Health of the model and the memory store; `deep=true` calls the model',
   })

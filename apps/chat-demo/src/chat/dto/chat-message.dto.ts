@@ -1,17 +1,12 @@
 // One message of `POST /api/chat`: role and text.
-import { ApiProperty } from '@nestjs/swagger';
-import { IsIn, IsNotEmpty, IsString, MaxLength } from 'class-validator';
+import { createZodDto } from 'nestjs-zod/dto';
+import { z } from 'zod';
 
 export const MESSAGE_ROLES = ['system', 'user', 'assistant'] as const;
 
-export class ChatMessageDto {
-  @ApiProperty({ enum: MESSAGE_ROLES, example: 'user' })
-  @IsIn(MESSAGE_ROLES)
-  role!: (typeof MESSAGE_ROLES)[number];
+export const chatMessageSchema = z.strictObject({
+  role: z.enum(MESSAGE_ROLES).meta({ example: 'user' }),
+  content: z.string().min(1).max(100_000).meta({ example: 'Hello!' }),
+});
 
-  @ApiProperty({ example: 'Hello!' })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(100_000)
-  content!: string;
-}
+export class ChatMessageDto extends createZodDto(chatMessageSchema) {}

@@ -1,47 +1,13 @@
 // Sampling options of `POST /api/chat` (Spring AI's ChatOptions), range-checked.
-import { ApiPropertyOptional } from '@nestjs/swagger';
-import {
-  ArrayMaxSize,
-  IsArray,
-  IsInt,
-  IsNumber,
-  IsOptional,
-  IsString,
-  Max,
-  Min,
-} from 'class-validator';
+import { createZodDto } from 'nestjs-zod/dto';
+import { z } from 'zod';
 
-export class ChatOptionsDto {
-  @ApiPropertyOptional({ minimum: 0, maximum: 2, example: 0.7 })
-  @IsOptional()
-  @IsNumber()
-  @Min(0)
-  @Max(2)
-  temperature?: number;
+export const chatOptionsSchema = z.strictObject({
+  temperature: z.number().min(0).max(2).optional().meta({ example: 0.7 }),
+  maxTokens: z.int().min(1).max(65536).optional().meta({ example: 256 }),
+  topP: z.number().min(0).max(1).optional(),
+  stop: z.array(z.string()).max(4).optional(),
+  seed: z.int().optional(),
+});
 
-  @ApiPropertyOptional({ minimum: 1, maximum: 65536, example: 256 })
-  @IsOptional()
-  @IsInt()
-  @Min(1)
-  @Max(65536)
-  maxTokens?: number;
-
-  @ApiPropertyOptional({ minimum: 0, maximum: 1 })
-  @IsOptional()
-  @IsNumber()
-  @Min(0)
-  @Max(1)
-  topP?: number;
-
-  @ApiPropertyOptional({ type: [String], maxItems: 4 })
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(4)
-  @IsString({ each: true })
-  stop?: string[];
-
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsInt()
-  seed?: number;
-}
+export class ChatOptionsDto extends createZodDto(chatOptionsSchema) {}

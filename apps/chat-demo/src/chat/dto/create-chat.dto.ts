@@ -1,49 +1,22 @@
 // Body of `POST /api/chat` and `POST /api/chat/stream`.
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { PROVIDER_NAMES, type ProviderName } from '@repo/providers';
-import { Type } from 'class-transformer';
-import {
-  ArrayMaxSize,
-  ArrayNotEmpty,
-  IsArray,
-  IsIn,
-  IsNotEmpty,
-  IsOptional,
-  IsString,
-  ValidateNested,
-} from 'class-validator';
-import { ChatMessageDto } from './chat-message.dto.js';
-import { ChatOptionsDto } from './chat-options.dto.js';
+import { PROVIDER_NAMES } from '@repo/providers';
+import { createZodDto } from 'nestjs-zod/dto';
+import { z } from 'zod';
+import { chatMessageSchema } from './chat-message.dto.js';
+import { chatOptionsSchema } from './chat-options.dto.js';
 
-export class CreateChatDto {
-  @ApiProperty({ type: [ChatMessageDto] })
-  @IsArray()
-  @ArrayNotEmpty()
-  @ArrayMaxSize(200)
-  @ValidateNested({ each: true })
-  @Type(() => ChatMessageDto)
-  messages!: ChatMessageDto[];
+export const createChatSchema = z.strictObject({
+  messages: z.array(chatMessageSchema).min(1).max(200),
+  provider: z
+    .enum(PROVIDER_NAMES)
+    .optional()
+    .describe('Default: AI_PROVIDER, else the first configured, else local'),
+  model: z
+    .string()
+    .min(1)
+    .optional()
+    .meta({ example: 'deepseek-v4-pro', description: "Overrides the provider's model" }),
+  options: chatOptionsSchema.optional(),
+});
 
-  @ApiPropertyOptional({
-    enum: PROVIDER_NAMES,
-    description: 'Default: AI_PROVIDER, else the first configured, else local',
-  })
-  @IsOptional()
-  @IsIn(PROVIDER_NAMES)
-  provider?: ProviderName;
-
-  @ApiPropertyOptional({
-    example: 'deepseek-v4-pro',
-    description: "Overrides the provider's model",
-  })
-  @IsOptional()
-  @IsString()
-  @IsNotEmpty()
-  model?: string;
-
-  @ApiPropertyOptional({ type: ChatOptionsDto })
-  @IsOptional()
-  @ValidateNested()
-  @Type(() => ChatOptionsDto)
-  options?: ChatOptionsDto;
-}
+export class CreateChatDto extends createZodDto(createChatSchema) {}

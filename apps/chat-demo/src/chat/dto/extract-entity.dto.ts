@@ -1,11 +1,13 @@
 // Body of `POST /api/chat/entity`.
-import { ApiProperty } from '@nestjs/swagger';
-import { IsNotEmpty, IsString, MaxLength } from 'class-validator';
+import { createZodDto } from 'nestjs-zod/dto';
+import { z } from 'zod';
 
-export class ExtractEntityDto {
-  @ApiProperty({ example: 'Generate the filmography of 5 movies for Tom Hanks.' })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(10_000)
-  message!: string;
-}
+export class ExtractEntityDto extends createZodDto(
+  z.strictObject({
+    message: z
+      .string()
+      .min(1)
+      .max(10_000)
+      .meta({ example: 'Generate the filmography of 5 movies for Tom Hanks.' }),
+  }),
+) {}

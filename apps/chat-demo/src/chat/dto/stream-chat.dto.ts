@@ -1,23 +1,12 @@
 // Query of `GET /api/chat/stream` (EventSource can only GET).
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { PROVIDER_NAMES, type ProviderName } from '@repo/providers';
-import { IsIn, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
+import { PROVIDER_NAMES } from '@repo/providers';
+import { createZodDto } from 'nestjs-zod/dto';
+import { z } from 'zod';
 
-export class StreamChatDto {
-  @ApiProperty({ example: 'Hi' })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(10_000)
-  message!: string;
-
-  @ApiPropertyOptional({ enum: PROVIDER_NAMES })
-  @IsOptional()
-  @IsIn(PROVIDER_NAMES)
-  provider?: ProviderName;
-
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsString()
-  @IsNotEmpty()
-  model?: string;
-}
+export class StreamChatDto extends createZodDto(
+  z.strictObject({
+    message: z.string().min(1).max(10_000).meta({ example: 'Hi' }),
+    provider: z.enum(PROVIDER_NAMES).optional(),
+    model: z.string().min(1).optional(),
+  }),
+) {}

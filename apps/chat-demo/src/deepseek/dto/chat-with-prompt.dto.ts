@@ -1,19 +1,17 @@
 // `?userInput=&promptType=` of /api/deepseek/chatWithPrompt. The seed answered 200 "Unsupported
 // prompt type: X" to an unknown type; here it is a 400 listing the valid values.
-import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional } from 'class-validator';
-import { UserInputDto } from '../../common/user-input.dto.js';
+import { createZodDto } from 'nestjs-zod/dto';
+import { z } from 'zod';
+import { userInputSchema } from '../../common/user-input.dto.js';
 
 export const PROMPT_TYPES = ['01', '02', '03'] as const;
 export type PromptType = (typeof PROMPT_TYPES)[number];
 
-export class ChatWithPromptDto extends UserInputDto {
-  @ApiPropertyOptional({
-    enum: PROMPT_TYPES,
-    default: '01',
-    description: '01 plain text, 02 `{content}` template, 03 `<content>` template',
-  })
-  @IsOptional()
-  @IsIn(PROMPT_TYPES)
-  promptType?: PromptType;
-}
+export class ChatWithPromptDto extends createZodDto(
+  userInputSchema.extend({
+    promptType: z
+      .enum(PROMPT_TYPES)
+      .optional()
+      .meta({ description: '01 plain text, 02 `{content}` template, 03 `<content>` template' }),
+  }),
+) {}
