@@ -80,5 +80,18 @@ describe('ops endpoints', () => {
         '/api/providers',
       ]),
     );
+    // The deferred decorators were applied, and the DTOs are documented from their zod schemas.
+    expect(spec.body.paths['/api/chat'].post).toMatchObject({
+      tags: ['chat'],
+      summary: 'One answer: content, reasoning, finish reason, usage, provider, model',
+    });
+    expect(spec.body.paths['/health'].get.responses['503']).toEqual({
+      description: 'A check is down (the body says which)',
+    });
+    const messages = spec.body.components.schemas.CreateChatDto.properties.messages;
+    expect(messages.items.properties.role.enum).toEqual(['system', 'user', 'assistant']);
+    const bundle = await request(app.getHttpServer()).get('/docs/swagger-ui-bundle.js');
+    expect(bundle.status).toBe(200);
+    expect(bundle.headers['content-type']).toMatch(/javascript/);
   });
 });

@@ -2,12 +2,12 @@
 // ChatClientResponse), kept apart from the code so the builder and the runner share one vocabulary.
 import type {
   Advisor,
+  AnyTool,
   ChatModel,
   ChatOptions,
   ChatResponse,
   ChatStreamEvent,
   Message,
-  Tool,
   ToolCallPart,
   Usage,
 } from '@repo/core';
@@ -19,8 +19,7 @@ export type ToolExecutionMode = 'auto' | 'manual';
 /** Template values for `{name}` placeholders. */
 export type TemplateParams = Record<string, unknown>;
 
-// `execute` is a method, so its parameter is bivariant: a Tool<{ city: string }> fits here.
-export type AnyTool = Tool<unknown, unknown>;
+export type { AnyTool };
 
 export interface ChatClientDefaults {
   system?: string;

@@ -7,13 +7,13 @@ import {
   AiError,
   assistantMessage,
   emptyUsage,
+  runToolCalls,
   toolCallsOf,
   toolMessage,
 } from '@repo/core';
 import type { ChatModel, ChatRequest, ChatResponse, ChatStreamEvent, Message } from '@repo/core';
 import type { AnyTool, ToolExecutionMode } from './chat-client-types.js';
 import { ToolLoopLimitError } from './chat-errors.js';
-import { executeToolCalls } from './execute-tool-calls.js';
 
 /** One model turn as events; the last one must be `finish`. */
 export type ModelTurn = (request: ChatRequest) => AsyncIterable<ChatStreamEvent>;
@@ -68,12 +68,10 @@ export async function* runToolLoop(
       return { response: { ...response, totalUsage: total }, messages: produced };
     if (iterations >= input.maxIterations) throw new ToolLoopLimitError(iterations, produced);
 
-    const results = await executeToolCalls({
-      calls,
-      tools: input.tools,
+    const results = await runToolCalls(calls, input.tools, {
       context: input.toolContext,
       messages: [...request.messages, response.message],
-      signal: input.request.signal,
+      ...(input.request.signal ? { signal: input.request.signal } : {}),
     });
     for (const toolResult of results) yield { type: 'tool-result', toolResult };
     produced.push(toolMessage(results));

@@ -61,5 +61,7 @@ export type {
   ToolResultPart,
   UserMessage,
 } from './message.js';
+export { declineToolCall, runToolCalls } from './run-tool-calls.js';
+export type { AnyTool, RunToolCallsOptions } from './run-tool-calls.js';
 export { toToolDefinition } from './tool.js';
 export type { Tool, ToolExecutionContext } from './tool.js';
