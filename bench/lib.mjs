@@ -10,7 +10,13 @@ export function percentile(sorted, p) {
 export function summarise(samplesMs) {
   const sorted = [...samplesMs].sort((a, b) => a - b);
   const mean = sorted.reduce((sum, v) => sum + v, 0) / sorted.length;
-  return { n: sorted.length, p50: percentile(sorted, 50), p99: percentile(sorted, 99), mean };
+  return {
+    n: sorted.length,
+    p50: percentile(sorted, 50),
+    p95: percentile(sorted, 95),
+    p99: percentile(sorted, 99),
+    mean,
+  };
 }
 
 /** Samples RSS every 50 ms; `stop()` returns the peak in MiB. */

@@ -7,6 +7,7 @@ const benches = {
   providers: () => import('./providers.bench.mjs'),
   chat: () => import('./chat.bench.mjs'),
   memory: () => import('./memory.bench.mjs'),
+  tools: () => import('./tools.bench.mjs'),
 };
 
 const name = argv[2];
