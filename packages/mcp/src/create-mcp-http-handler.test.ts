@@ -110,6 +110,7 @@ describe('createMcpHttpHandler (stateless Streamable HTTP) with the SDK client',
       statusCode: 403,
       error: 'Forbidden',
       message: `Host "${new URL(url).host}" is not allowed`,
+      details: [{ field: 'host', reason: 'not in allowedHosts' }],
     });
   });
 });
@@ -124,6 +125,7 @@ describe('createMcpHttpHandler bearer token', () => {
       statusCode: 401,
       error: 'Unauthorized',
       message: 'Missing bearer token: send Authorization: Bearer <token>',
+      details: [],
     });
   });
 
@@ -137,6 +139,7 @@ describe('createMcpHttpHandler bearer token', () => {
       statusCode: 401,
       error: 'Unauthorized',
       message: 'Invalid bearer token',
+      details: [],
     });
     expect(body).not.toContain('wrong-token');
   });

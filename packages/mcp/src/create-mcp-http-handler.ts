@@ -52,6 +52,7 @@ export function createMcpHttpHandler(options: McpHttpHandlerOptions): McpHttpHan
         statusCode: 403,
         error: 'Forbidden',
         message: `Host "${req.headers.host ?? ''}" is not allowed`,
+        details: [{ field: 'host', reason: 'not in allowedHosts' }],
       });
     if (authToken) {
       const check = checkBearerToken(req.headers.authorization, authToken);
@@ -66,6 +67,7 @@ export function createMcpHttpHandler(options: McpHttpHandlerOptions): McpHttpHan
               check === 'missing'
                 ? 'Missing bearer token: send Authorization: Bearer <token>'
                 : 'Invalid bearer token',
+            details: [],
           },
           {
             'www-authenticate':

@@ -1,0 +1,51 @@
+// The app's own settings (HOUSE-STYLE rule 10), validated at boot together with the MCP config file
+// they point to; the AI variables are validated by AiModule. HOST defaults to loopback: demos
+// spend keys and spawn processes, so they don't listen on workshop Wi-Fi.
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+import { readMcpConfig } from './mcp/read-mcp-config.js';
+import type { LoadedMcpConfig } from './mcp/read-mcp-config.js';
+
+/** The app folder (src/ and dist/ both sit one level below it): relative paths start here. */
+export const APP_DIR = fileURLToPath(new URL('..', import.meta.url));
+
+const schema = z.object({
+  PORT: z.coerce
+    .number({ error: 'must be a number' })
+    .int({ error: 'must be a whole number' })
+    .min(0, { error: 'must be between 0 and 65535' })
+    .max(65535, { error: 'must be between 0 and 65535' })
+    .default(3004),
+  HOST: z.string().trim().min(1, { error: 'must not be empty' }).default('127.0.0.1'),
+  MCP_CONFIG: z.string().trim().min(1).default('mcp.json'),
+});
+
+export interface AppConfig {
+  PORT: number;
+  HOST: string;
+  /** The `{"mcpServers": …}` file MCP_CONFIG names, read and validated. */
+  mcp: LoadedMcpConfig;
+}
+
+/** The injection token of the parsed `AppConfig` (tests override it). */
+export const APP_CONFIG = Symbol('APP_CONFIG');
+
+export function parseAppConfig(env: Record<string, string | undefined> = process.env): AppConfig {
+  const result = schema.safeParse({
+    PORT: env.PORT || undefined,
+    HOST: env.HOST || undefined,
+    MCP_CONFIG: env.MCP_CONFIG || undefined,
+  });
+  const problems = result.success
+    ? []
+    : result.error.issues.map((issue) => `${String(issue.path[0])}: ${issue.message}`);
+  let mcp: LoadedMcpConfig | undefined;
+  try {
+    mcp = readMcpConfig(env.MCP_CONFIG || 'mcp.json', APP_DIR, env);
+  } catch (error) {
+    problems.push(`MCP_CONFIG: ${(error as Error).message}`);
+  }
+  if (!result.success || !mcp)
+    throw new Error(`Invalid configuration:\n${problems.map((line) => `  - ${line}`).join('\n')}`);
+  return { PORT: result.data.PORT, HOST: result.data.HOST, mcp };
+}

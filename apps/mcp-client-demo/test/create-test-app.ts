@@ -1,0 +1,55 @@
+// Boots the real AppModule for e2e tests with its own env (never process.env), the MCP servers
+// given as inline JSON, no retries, and the same configureApp() as main.ts. The app connects in the
+// background as in production; `whenConnected` waits for that before a test looks at states.
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { Test } from '@nestjs/testing';
+import type { McpServerConfig } from '@repo/mcp';
+import { AI_MODEL_REGISTRY, AI_MODULE_OPTIONS } from '@repo/nest';
+import type { ModelRegistry } from '@repo/providers';
+import { APP_CONFIG, parseAppConfig } from '../src/app-config.js';
+import { AppModule } from '../src/app.module.js';
+import { configureApp } from '../src/configure-app.js';
+import { McpConnectionsService } from '../src/mcp/mcp-connections.service.js';
+
+/** The weather server as mcp.json ships it, but on this very Node binary. */
+export const WEATHER_STDIO: McpServerConfig = {
+  command: process.execPath,
+  args: ['../mcp-weather-server/dist/stdio.js'],
+};
+
+export interface TestApp {
+  app: NestExpressApplication;
+  registry: ModelRegistry;
+  mcp: McpConnectionsService;
+}
+
+export async function createTestApp(
+  servers: Record<string, McpServerConfig> | undefined,
+  env: Record<string, string> = {},
+): Promise<TestApp> {
+  const mcpConfig = servers ? { MCP_CONFIG: JSON.stringify({ mcpServers: servers }) } : {};
+  const moduleRef = await Test.createTestingModule({ imports: [AppModule] })
+    .overrideProvider(APP_CONFIG)
+    .useValue(parseAppConfig({ ...mcpConfig, ...env }))
+    .overrideProvider(AI_MODULE_OPTIONS)
+    .useValue({ env, registry: { retry: { maxRetries: 0 } }, logger: false })
+    .compile();
+  const app = configureApp(
+    moduleRef.createNestApplication<NestExpressApplication>({ logger: false }),
+  );
+  await app.init();
+  return { app, registry: app.get(AI_MODEL_REGISTRY), mcp: app.get(McpConnectionsService) };
+}
+
+/** Resolves once the background connection round has settled (tools() waits for it). */
+export async function whenConnected(mcp: McpConnectionsService): Promise<void> {
+  await mcp.tools();
+}
+
+/** The messages of every request the embedded model received. */
+export function sentMessages(registry: ModelRegistry): unknown[][] {
+  return registry
+    .localLlm()
+    .requests()
+    .map((request) => (request.body as { messages: unknown[] }).messages);
+}

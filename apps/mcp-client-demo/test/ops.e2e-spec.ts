@@ -1,0 +1,50 @@
+// /docs (Swagger UI, loaded on first visit), the one error body, and an empty mcp.json: no tools,
+// the route still answers.
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import request from 'supertest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp } from './create-test-app.js';
+
+let app: NestExpressApplication;
+beforeAll(async () => ({ app } = await createTestApp({})));
+afterAll(() => app.close());
+
+describe('ops endpoints', () => {
+  it('/docs serves the Swagger UI; the document lists the routes and the DTO', async () => {
+    const ui = await request(app.getHttpServer()).get('/docs');
+    expect(ui.status).toBe(200);
+    expect(ui.text).toContain('swagger-ui');
+    const spec = await request(app.getHttpServer()).get('/docs-json');
+    expect(Object.keys(spec.body.paths).sort()).toEqual([
+      '/api/chat/ai',
+      '/api/mcp/servers',
+      '/health',
+    ]);
+    expect(spec.body.paths['/api/chat/ai'].get).toMatchObject({
+      tags: ['chat'],
+      parameters: [{ name: 'userInput', in: 'query', required: true }],
+    });
+  });
+
+  it('unknown routes get the one error body', async () => {
+    const res = await request(app.getHttpServer()).get('/mcp/chat/ai');
+    expect(res.status).toBe(404);
+    expect(res.body).toEqual({
+      statusCode: 404,
+      error: 'Not Found',
+      message: 'Cannot GET /mcp/chat/ai',
+      details: [],
+    });
+  });
+
+  it('with no MCP server configured the route answers without tools', async () => {
+    expect((await request(app.getHttpServer()).get('/api/mcp/servers')).body).toEqual({
+      servers: [],
+    });
+    const res = await request(app.getHttpServer())
+      .get('/api/chat/ai')
+      .query({ userInput: '北京天气怎么样？' });
+    expect(res.status).toBe(200);
+    expect(res.text).toBe('[local-llm] 这是离线本地模型。你说的是：“北京天气怎么样？”');
+  });
+});

@@ -1,0 +1,36 @@
+// What the weather MCP server serves, in one place for both transports (the seed's stdio and SSE
+// profiles even disagreed on the server's name). Spring AI's `McpServerConfiguration` with
+// `MethodToolCallbackProvider.toolObjects(weatherServer)`. No Nest here: stdio.ts imports it too.
+import type { Tool } from '@repo/core';
+import type { CreateMcpServerOptions, McpLogger } from '@repo/mcp';
+import { createWeatherTool } from '@repo/tools';
+
+export const WEATHER_SERVER_NAME = 'weather-mcp-server';
+export const WEATHER_SERVER_VERSION = '1.0.0';
+
+/**
+ * The server's name, version and tools. Each call is logged like the seed's tool did, through the
+ * given logger: stderr under stdio (stdout is the protocol), Nest's logger under HTTP.
+ */
+export function createWeatherServerOptions(logger: McpLogger): CreateMcpServerOptions {
+  const tools: Tool<unknown, unknown>[] = [createWeatherTool()];
+  return {
+    name: WEATHER_SERVER_NAME,
+    version: WEATHER_SERVER_VERSION,
+    instructions:
+      'getCurrentWeather answers for a dozen bundled cities (offline data), by English or ' +
+      'Chinese name; ask in Chinese to get Chinese conditions.',
+    tools: tools.map((tool) => logCalls(tool, logger)),
+    logger,
+  };
+}
+
+function logCalls(tool: Tool<unknown, unknown>, logger: McpLogger): Tool<unknown, unknown> {
+  return {
+    ...tool,
+    execute(args, context) {
+      logger.log(`${tool.name} ${JSON.stringify(args)}`);
+      return tool.execute(args, context);
+    },
+  };
+}
