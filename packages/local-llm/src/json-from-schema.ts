@@ -3,7 +3,7 @@
 // tool-call arguments and for `response_format: json_schema`.
 import { isRecord, type JsonSchema } from './chat-request.js';
 import type { TextCues } from './text-cues.js';
-import { quoteText } from './text-utils.js';
+import { quoteText, toHalfWidth } from './text-utils.js';
 
 export interface FillOptions {
   /** Fill optional properties too (json_schema output); tools fill them only when found. */
@@ -87,7 +87,7 @@ function mentionedEnum(values: unknown[], text: string): unknown {
 }
 
 function mathExpression(text: string): string | undefined {
-  const runs = text.match(/[\d.\s+\-*/^()×÷]+/g) ?? [];
+  const runs = toHalfWidth(text).match(/[\d.\s+\-*/^()×÷]+/g) ?? [];
   const run = runs.map((r) => r.trim()).find((r) => /\d\s*[+\-*/^×÷]\s*[\d(]/.test(r));
   return run?.replace(/×/g, '*').replace(/÷/g, '/');
 }

@@ -126,3 +126,8 @@ export function streamPieces(text: string): string[] {
 }
 
 const STREAM_PIECE = new RegExp(`${CJK_CHAR.source}|[^\\s${CJK_CLASS}]+\\s*|\\s+`, 'gu');
+
+/** Full-width ASCII (`（１２＋３）`, typed by Chinese IMEs) → half-width (`(12+3)`). */
+export function toHalfWidth(text: string): string {
+  return text.replace(/[\uFF01-\uFF5E]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
+}

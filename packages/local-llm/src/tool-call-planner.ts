@@ -6,7 +6,7 @@ import { isRecord } from './chat-request.js';
 import { newId } from './ids.js';
 import { PLACE_KEY, valueFromSchema } from './json-from-schema.js';
 import { extractCues, type TextCues } from './text-cues.js';
-import { identifierWords, latinWords, STOP_WORDS, stem } from './text-utils.js';
+import { identifierWords, latinWords, STOP_WORDS, stem, toHalfWidth } from './text-utils.js';
 
 const CJK_SYNONYMS: Record<string, string> = {
   天气: 'weather forecast temperature',
@@ -16,7 +16,9 @@ const CJK_SYNONYMS: Record<string, string> = {
   时间: 'time date clock',
   几点: 'time clock',
   日期: 'date time',
-  今天几号: 'date',
+  几号: 'date',
+  星期几: 'date day',
+  周几: 'date day',
   计算: 'calculate calculator math compute',
   等于: 'calculate calculator math',
   搜索: 'search find',
@@ -42,7 +44,8 @@ function userTerms(text: string): Set<string> {
   for (const [cjk, english] of Object.entries(CJK_SYNONYMS))
     if (text.includes(cjk)) words.push(...english.split(' '));
   // "What is 12 * 7?" names no tool, but a calculator is clearly wanted.
-  if (/\d\s*[+\-*/×÷^]\s*\d/.test(text)) words.push('calculate', 'calculator', 'math', 'compute');
+  if (/\d\s*[+\-*/×÷^]\s*[\d(]/.test(toHalfWidth(text)))
+    words.push('calculate', 'calculator', 'math', 'compute');
   return new Set(words.filter((w) => !STOP_WORDS.has(w)).map(stem));
 }
 

@@ -240,3 +240,40 @@ describe('tool calls', () => {
     );
   });
 });
+
+describe('Chinese input methods', () => {
+  const calculator: Tool = {
+    type: 'function',
+    function: {
+      name: 'calculate',
+      description: 'Evaluate an arithmetic expression',
+      parameters: {
+        type: 'object',
+        properties: { expression: { type: 'string' } },
+        required: ['expression'],
+      },
+    },
+  };
+  const today: Tool = {
+    type: 'function',
+    function: { name: 'getCurrentDate', description: 'The current date', parameters: {} },
+  };
+
+  it('reads full-width digits and brackets as an expression', async () => {
+    const completion = await ask('帮我计算 （１２＋３）×２', [calculator]);
+    const call = completion.choices[0]?.message.tool_calls?.[0];
+    expect(call?.type === 'function' && JSON.parse(call.function.arguments)).toEqual({
+      expression: '(12+3)*2',
+    });
+  });
+
+  it('asks for the date for 今天是几号 and 星期几', async () => {
+    for (const question of ['今天是几号？', '今天星期几？']) {
+      const completion = await ask(question, [today]);
+      const names = completion.choices[0]?.message.tool_calls?.map((c) =>
+        c.type === 'function' ? c.function.name : c.type,
+      );
+      expect(names).toEqual(['getCurrentDate']);
+    }
+  });
+});
