@@ -2,6 +2,7 @@ import { BadRequestException, ForbiddenException } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import {
   AbortedError,
+  AiError,
   AuthenticationError,
   InvalidInputError,
   ProviderError,
@@ -112,6 +113,15 @@ const table: Array<[string, unknown, number, object, string | undefined]> = [
     new TimeoutError('slow', 5000),
     504,
     body(504, 'Gateway Timeout', 'The model did not answer within 5000 ms.'),
+    undefined,
+  ],
+  [
+    'a clash with stored data (rag: another embedding size)',
+    new AiError('Collection "docs" holds 384-d vectors, but got 1536-d.', {
+      code: 'embedding_dimension_mismatch',
+    }),
+    409,
+    body(409, 'Conflict', 'Collection "docs" holds 384-d vectors, but got 1536-d.'),
     undefined,
   ],
   [

@@ -44,6 +44,8 @@ export const CLIENT_CLOSED_REQUEST = 499;
 
 // Errors of packages nest may not import (prompting) or that are model misbehaviour, by code.
 const MODEL_OUTPUT_CODES = new Set(['structured_output_invalid', 'tool_loop_limit']);
+// Requests that clash with what is stored (rag: vectors of another size or embedding model).
+const CONFLICT_CODES = new Set(['embedding_dimension_mismatch']);
 
 export function toHttpError(error: unknown): MappedError {
   const make = (status: number, message: string, details: InvalidInputDetail[] = []) => ({
@@ -90,6 +92,7 @@ export function toHttpError(error: unknown): MappedError {
     return make(504, `The model did not answer within ${error.timeoutMs} ms.`);
   if (error instanceof AiError && MODEL_OUTPUT_CODES.has(error.code))
     return make(502, error.message);
+  if (error instanceof AiError && CONFLICT_CODES.has(error.code)) return make(409, error.message);
   if (error instanceof HttpException) return fromHttpException(error, make);
   const httpError = error as {
     expose?: unknown;

@@ -56,4 +56,6 @@ export interface VectorStore {
   /** Returns how many were deleted. */
   delete(target: DeleteTarget): Promise<number>;
   similaritySearch(request: SearchRequest): Promise<ScoredDocument[]>;
+  /** Which of these ids the store holds, so ingestion skips known chunks (no re-embedding). */
+  existingIds?(ids: readonly string[]): Promise<Set<string>>;
 }

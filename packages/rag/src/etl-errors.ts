@@ -1,0 +1,85 @@
+// Errors of the ETL half of @repo/rag (readers and the ingestion pipeline), on core's hierarchy.
+// They extend InvalidInputError so an app that does not know them still answers 400, never 500;
+// apps that do map them more precisely: unsupported type → 415, corrupt → 422, empty → skipped
+// and reported (or 422 when it was the only file).
+import { InvalidInputError } from '@repo/core';
+
+/** No reader for this file: neither its extension nor its MIME type is one we read. */
+export class UnsupportedDocumentTypeError extends InvalidInputError {
+  readonly source: string;
+  readonly extension: string | undefined;
+  readonly mimeType: string | undefined;
+  /** Extensions and MIME types that are read, for the message and for a 415 body. */
+  readonly supported: string[];
+
+  constructor(options: {
+    source: string;
+    extension?: string;
+    mimeType?: string;
+    supported: string[];
+  }) {
+    const what = [options.extension, options.mimeType].filter(Boolean).join(', ') || 'no extension';
+    super(
+      `Cannot read "${options.source}" (${what}). Supported: ${options.supported.join(', ')}.`,
+      [{ field: 'file', reason: 'has an unsupported type' }],
+      { code: 'unsupported_document_type' },
+    );
+    this.source = options.source;
+    this.extension = options.extension;
+    this.mimeType = options.mimeType;
+    this.supported = options.supported;
+  }
+}
+
+/** The file claims a type but its bytes are not a valid one (truncated PDF, bad JSON, not UTF-8). */
+export class CorruptDocumentError extends InvalidInputError {
+  readonly source: string;
+  readonly reason: string;
+
+  constructor(source: string, reason: string, cause?: unknown) {
+    super(`"${source}" is not a readable document: ${reason}`, [{ field: 'file', reason }], {
+      code: 'corrupt_document',
+      cause,
+    });
+    this.source = source;
+    this.reason = reason;
+  }
+}
+
+/** The file is valid but holds no text (an empty file, a scanned PDF without a text layer). */
+export class EmptyDocumentError extends InvalidInputError {
+  readonly source: string;
+  readonly reason: string;
+
+  constructor(source: string, reason = 'it contains no text') {
+    super(`"${source}" has nothing to ingest: ${reason}`, [{ field: 'file', reason }], {
+      code: 'empty_document',
+    });
+    this.source = source;
+    this.reason = reason;
+  }
+}
+
+/**
+ * Every source was skipped, so nothing could be ingested. The seed's endpoint reported success
+ * here; we fail loudly and list why each source was skipped.
+ */
+export class NothingToIngestError extends InvalidInputError {
+  readonly skipped: { source: string; reason: string }[];
+
+  constructor(skipped: { source: string; reason: string }[]) {
+    const listed = skipped
+      .slice(0, 5)
+      .map((s) => `${s.source}: ${s.reason}`)
+      .join('; ');
+    const more = skipped.length > 5 ? ` (and ${skipped.length - 5} more)` : '';
+    super(
+      skipped.length === 0
+        ? 'Nothing to ingest: no documents or sources were given.'
+        : `Nothing to ingest: every source was skipped (${listed}${more}).`,
+      [{ field: 'sources', reason: 'no readable document' }],
+      { code: 'nothing_to_ingest' },
+    );
+    this.skipped = skipped;
+  }
+}

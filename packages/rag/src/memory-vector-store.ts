@@ -1,0 +1,120 @@
+// An in-memory VectorStore (Spring AI's SimpleVectorStore): exact cosine search over a Map, for
+// tests, demos and small corpora. Same behaviour as the pgvector store: upsert by id, threshold,
+// top-k, the portable filter language (as a predicate), one embedding space per store.
+import type { EmbeddingModel } from '@repo/core';
+import { resolveFilter, toFilterPredicate } from './filter-predicate.js';
+import type {
+  DeleteTarget,
+  RagDocument,
+  ScoredDocument,
+  SearchRequest,
+  VectorStore,
+} from './rag-types.js';
+import {
+  assertEmbeddingSpace,
+  deriveDocumentId,
+  embedDocuments,
+  embedQuery,
+  resolveSearchRequest,
+} from './vector-store-support.js';
+
+export interface MemoryVectorStoreOptions {
+  embeddingModel: EmbeddingModel;
+  /** Texts per embedding request (default 64, capped by the model's `maxBatchSize`). */
+  batchSize?: number;
+  /** Output size to request from models that can shorten vectors. */
+  dimensions?: number;
+}
+
+interface Entry {
+  id: string;
+  text: string;
+  metadata: Record<string, unknown>;
+  vector: number[];
+  norm: number;
+}
+
+export function createMemoryVectorStore(options: MemoryVectorStoreOptions): VectorStore {
+  const { embeddingModel: model } = options;
+  const entries = new Map<string, Entry>();
+  // Learned from the first vector, like the pgvector store's collection record.
+  let dimensions: number | undefined;
+
+  function checkSpace(vector: number[], fromModel: boolean): void {
+    dimensions ??= vector.length;
+    assertEmbeddingSpace(
+      'memory',
+      { embeddingModel: model.modelId, dimensions },
+      { embeddingModel: fromModel ? model.modelId : undefined, dimensions: vector.length },
+    );
+  }
+
+  return {
+    name: 'memory',
+
+    async add(documents: readonly RagDocument[], addOptions = {}): Promise<string[]> {
+      const vectors = await embedDocuments(model, documents, { ...options, ...addOptions });
+      vectors.forEach((vector, index) =>
+        checkSpace(vector, documents[index]?.embedding === undefined),
+      );
+      return documents.map((document, index) => {
+        const id = deriveDocumentId(document);
+        const vector = vectors[index] ?? [];
+        // Copies: a caller editing its objects later must not change what was stored.
+        entries.set(id, {
+          id,
+          text: document.text,
+          metadata: structuredClone(document.metadata),
+          vector: [...vector],
+          norm: Math.hypot(...vector),
+        });
+        return id;
+      });
+    },
+
+    async existingIds(ids: readonly string[]): Promise<Set<string>> {
+      return new Set(ids.filter((id) => entries.has(id)));
+    },
+
+    async delete(target: DeleteTarget): Promise<number> {
+      if ('ids' in target) return target.ids.filter((id) => entries.delete(id)).length;
+      const matches = toFilterPredicate(resolveFilter(target.filter));
+      const doomed = [...entries.values()].filter((entry) => matches(entry.metadata));
+      for (const entry of doomed) entries.delete(entry.id);
+      return doomed.length;
+    },
+
+    async similaritySearch(request: SearchRequest): Promise<ScoredDocument[]> {
+      const { topK, threshold, filter } = resolveSearchRequest(request);
+      const matches = filter === undefined ? () => true : toFilterPredicate(filter);
+      const query = await embedQuery(model, request.query, {
+        dimensions: options.dimensions,
+        signal: request.signal,
+      });
+      // Nothing stored yet: nothing to compare with, and a query must not fix the size.
+      if (dimensions === undefined) return [];
+      checkSpace(query, typeof request.query === 'string');
+      const queryNorm = Math.hypot(...query);
+      return [...entries.values()]
+        .filter((entry) => matches(entry.metadata))
+        .map((entry) => ({ entry, score: cosine(entry, query, queryNorm) }))
+        .filter(({ score }) => threshold === 0 || score >= threshold)
+        .sort((a, b) => b.score - a.score)
+        .slice(0, topK)
+        .map(({ entry, score }) => ({
+          id: entry.id,
+          text: entry.text,
+          metadata: structuredClone(entry.metadata),
+          score,
+        }));
+    },
+  };
+}
+
+// A zero vector has no direction: similarity 0 rather than NaN.
+function cosine(entry: Entry, query: number[], queryNorm: number): number {
+  if (entry.norm === 0 || queryNorm === 0) return 0;
+  let dot = 0;
+  for (let i = 0; i < query.length; i++) dot += (entry.vector[i] ?? 0) * (query[i] ?? 0);
+  return dot / (entry.norm * queryNorm);
+}

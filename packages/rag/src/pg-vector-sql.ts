@@ -1,0 +1,87 @@
+// SQL helpers of the pgvector store that are not about collections: running drizzle `sql` on
+// either engine, the upsert statement, and the per-search HNSW settings.
+import type { Database } from '@repo/storage';
+import { sql, type SQL } from 'drizzle-orm';
+import type { RagDocument } from './rag-types.js';
+
+/** Drizzle's `execute` on the database or inside a transaction. */
+export interface SqlRunner {
+  execute(query: SQL): PromiseLike<unknown>;
+}
+
+export async function selectRows<T>(runner: SqlRunner, query: SQL): Promise<T[]> {
+  // Both engines' results carry `rows`; drizzle types `execute` loosely for the shared type.
+  return ((await runner.execute(query)) as { rows: T[] }).rows;
+}
+
+// Rows per INSERT: 4 parameters each, far below PostgreSQL's 65,535-parameter limit.
+const INSERT_CHUNK = 500;
+
+export interface VectorRow {
+  id: string;
+  document: RagDocument;
+  vector: number[];
+}
+
+/** Inserts or replaces the rows by id, in one transaction (all or nothing). */
+export async function upsertRows(
+  database: Database,
+  table: SQL | ReturnType<typeof sql.identifier>,
+  rows: readonly VectorRow[],
+): Promise<void> {
+  const values = rows.map(rowSql);
+  await database.transaction(async (tx) => {
+    for (let start = 0; start < values.length; start += INSERT_CHUNK) {
+      await tx.execute(sql`INSERT INTO ${table} (id, content, metadata, embedding)
+        VALUES ${sql.join(values.slice(start, start + INSERT_CHUNK), sql`, `)}
+        ON CONFLICT (id) DO UPDATE SET content = EXCLUDED.content,
+          metadata = EXCLUDED.metadata, embedding = EXCLUDED.embedding`);
+    }
+  });
+}
+
+function rowSql({ id, document, vector }: VectorRow): SQL {
+  // PostgreSQL text and jsonb reject NUL characters, which PDF extraction sometimes produces.
+  const text = document.text.replaceAll('\u0000', '');
+  const metadata = JSON.stringify(document.metadata, (_key, value: unknown) =>
+    typeof value === 'string' ? value.replaceAll('\u0000', '') : value,
+  );
+  return sql`(${id}, ${text}, ${metadata}::jsonb, ${JSON.stringify(vector)}::vector)`;
+}
+
+/** pgvector ≥ 0.8 has iterative index scans; older versions reserve `hnsw.*` without it. */
+export async function hasIterativeScan(database: Database): Promise<boolean> {
+  const [row] = await selectRows<{ version: string }>(
+    database.db,
+    sql`SELECT extversion AS version FROM pg_extension WHERE extname = 'vector'`,
+  );
+  const [major = 0, minor = 0] = (row?.version ?? '0').split('.').map(Number);
+  return major > 0 || minor >= 8;
+}
+
+export interface SearchSettings {
+  efSearch: number | undefined;
+  /** Keep scanning the index past ef_search candidates until top-k rows pass the filter. */
+  iterativeScan: boolean;
+}
+
+/** Runs `run` with the settings SET LOCAL in a transaction; without settings, directly. */
+export async function runWithSearchSettings<T>(
+  database: Database,
+  settings: SearchSettings,
+  run: (runner: SqlRunner) => Promise<T>,
+): Promise<T> {
+  if (settings.efSearch === undefined && !settings.iterativeScan) return run(database.db);
+  return database.transaction(async (tx) => {
+    if (settings.efSearch !== undefined) {
+      await tx.execute(
+        sql`SELECT set_config('hnsw.ef_search', ${String(settings.efSearch)}, true)`,
+      );
+    }
+    // strict_order: results stay exactly ordered by distance (relaxed_order may not).
+    if (settings.iterativeScan) {
+      await tx.execute(sql`SELECT set_config('hnsw.iterative_scan', 'strict_order', true)`);
+    }
+    return run(tx);
+  });
+}

@@ -1,0 +1,177 @@
+// The pgvector VectorStore (Spring AI's PgVectorStore) on @repo/storage: PGlite (pgvector bundled)
+// or PostgreSQL with pgvector. One table per collection with an HNSW cosine index, recorded with
+// its embedding model and size (pg-vector-collection.ts). Every value travels as a parameter.
+import type { EmbeddingModel } from '@repo/core';
+import type { Database } from '@repo/storage';
+import { sql } from 'drizzle-orm';
+import { buildFilterSql } from './filter-sql.js';
+import { resolveFilter } from './filter-predicate.js';
+import {
+  dropCollection,
+  findCollection,
+  indexedDistance,
+  openCollection,
+  tableNameOf,
+  type CollectionRecord,
+} from './pg-vector-collection.js';
+import {
+  hasIterativeScan,
+  runWithSearchSettings,
+  selectRows,
+  upsertRows,
+  type VectorRow,
+} from './pg-vector-sql.js';
+import type {
+  DeleteTarget,
+  RagDocument,
+  ScoredDocument,
+  SearchRequest,
+  VectorStore,
+} from './rag-types.js';
+import {
+  assertEmbeddingSpace,
+  checkWholeNumber,
+  deriveDocumentId,
+  embedDocuments,
+  embedQuery,
+  resolveSearchRequest,
+} from './vector-store-support.js';
+
+export interface PgVectorStoreOptions {
+  /** A database from `createDatabase` (@repo/storage). */
+  db: Database;
+  embeddingModel: EmbeddingModel;
+  /** Table `rag_vectors_<collection>`: 1-40 of a-z, 0-9, _, starting with a letter. */
+  collection: string;
+  /** Vector size; also requested from models that can shorten vectors. Default: the first vector's. */
+  dimensions?: number;
+  /** Texts per embedding request (default 64, capped by the model's `maxBatchSize`). */
+  batchSize?: number;
+  /** HNSW candidate list size per search (`hnsw.ef_search`, pgvector's default 40): recall vs speed. */
+  efSearch?: number;
+}
+
+export interface PgVectorStore extends VectorStore {
+  readonly collection: string;
+  readonly tableName: string;
+  /** Drops the table and its record, e.g. to re-ingest with another embedding model. */
+  drop(): Promise<void>;
+}
+
+export function createPgVectorStore(options: PgVectorStoreOptions): PgVectorStore {
+  const { db: database, embeddingModel: model, collection, dimensions, efSearch } = options;
+  const tableName = tableNameOf(collection);
+  const table = sql.identifier(tableName);
+  checkWholeNumber('dimensions', dimensions, 1);
+  checkWholeNumber('efSearch', efSearch, 1);
+  const embedOptions = { batchSize: options.batchSize, dimensions };
+  // Resolves to whether pgvector can scan iteratively (see runWithSearchSettings).
+  let vectorReady: Promise<boolean> | undefined;
+  let iterativeScan = false;
+  let record: CollectionRecord | undefined;
+
+  async function find(): Promise<CollectionRecord | undefined> {
+    vectorReady ??= database
+      .ensureVector()
+      .then(() => hasIterativeScan(database))
+      .catch((error: unknown) => {
+        vectorReady = undefined; // the next call asks again (pgvector may get installed meanwhile)
+        throw error;
+      });
+    iterativeScan = await vectorReady;
+    record ??= await findCollection(database, collection);
+    return record;
+  }
+
+  function checkSize(found: CollectionRecord, size: number, fromModel: boolean): void {
+    assertEmbeddingSpace(collection, found, {
+      embeddingModel: fromModel ? model.modelId : undefined,
+      dimensions: size,
+    });
+  }
+
+  return {
+    name: `pgvector:${collection}`,
+    collection,
+    tableName,
+
+    async add(documents: readonly RagDocument[], addOptions = {}): Promise<string[]> {
+      if (documents.length === 0) return [];
+      const vectors = await embedDocuments(model, documents, { ...embedOptions, ...addOptions });
+      const size = dimensions ?? vectors[0]?.length ?? 0;
+      const found =
+        (await find()) ??
+        (record = await openCollection(database, {
+          name: collection,
+          embeddingModel: model.modelId,
+          dimensions: size,
+        }));
+      checkSize(found, size, true);
+      vectors.forEach((vector) => checkSize(found, vector.length, false));
+      // Last one wins within a batch: ON CONFLICT cannot touch one row twice in one statement.
+      const rows = new Map<string, VectorRow>();
+      const ids = documents.map((document, index) => {
+        const id = deriveDocumentId(document);
+        rows.set(id, { id, document, vector: vectors[index] ?? [] });
+        return id;
+      });
+      await upsertRows(database, table, [...rows.values()]);
+      return ids;
+    },
+
+    async existingIds(ids: readonly string[]): Promise<Set<string>> {
+      if (ids.length === 0 || (await find()) === undefined) return new Set();
+      const rows = await selectRows<{ id: string }>(
+        database.db,
+        sql`SELECT id FROM ${table} WHERE id IN (SELECT jsonb_array_elements_text(${JSON.stringify(ids)}::jsonb))`,
+      );
+      return new Set(rows.map((row) => row.id));
+    },
+
+    async delete(target: DeleteTarget): Promise<number> {
+      const where =
+        'ids' in target
+          ? sql`id IN (SELECT jsonb_array_elements_text(${JSON.stringify(target.ids)}::jsonb))`
+          : buildFilterSql(resolveFilter(target.filter));
+      if ((await find()) === undefined) return 0;
+      const deleted = await selectRows(
+        database.db,
+        sql`DELETE FROM ${table} WHERE ${where} RETURNING id`,
+      );
+      return deleted.length;
+    },
+
+    async similaritySearch(request: SearchRequest): Promise<ScoredDocument[]> {
+      const { topK, threshold, filter } = resolveSearchRequest(request);
+      const where = filter === undefined ? sql`` : sql`WHERE ${buildFilterSql(filter)}`;
+      const found = await find();
+      if (found === undefined) return [];
+      const query = await embedQuery(model, request.query, {
+        dimensions,
+        signal: request.signal,
+      });
+      checkSize(found, query.length, typeof request.query === 'string');
+      const vector = sql`${JSON.stringify(query)}::vector`;
+      const select = sql`SELECT id, content AS text, metadata, 1 - (embedding <=> ${vector}) AS score
+        FROM ${table} ${where} ORDER BY ${indexedDistance(found.dimensions, vector)} LIMIT ${topK}`;
+      const settings = { efSearch, iterativeScan: iterativeScan && filter !== undefined };
+      const rows = await runWithSearchSettings(database, settings, (runner) =>
+        selectRows<ScoredDocument>(runner, select),
+      );
+      return (
+        rows
+          // A zero vector has no direction: pgvector says NaN, we say 0 (as the memory store).
+          .map((row) => ({
+            ...row,
+            score: Number.isFinite(Number(row.score)) ? Number(row.score) : 0,
+          }))
+          .filter((row) => threshold === 0 || row.score >= threshold)
+      );
+    },
+
+    async drop(): Promise<void> {
+      record = undefined;
+      await dropCollection(database, collection);
+    },
+  };
+}
