@@ -18,7 +18,7 @@ const USAGE = `Usage: node dist/ingest-cli.js <folder> [options]
 Reads .txt .md .html .json .pdf files under <folder>, splits, embeds and stores them.
   --provider <name>     embedding provider (default $EMBEDDING_PROVIDER or "local")
   --chunk-size <n>      tokens per chunk (default 512)
-  --overlap <n>         tokens shared by neighbouring chunks (default 64)
+  --overlap <n>         tokens shared by neighbouring chunks (default: the splitter's)
   --batch-size <n>      texts per embedding request (default 64)
   --concurrency <n>     embedding requests in flight (default 4)
 `;
@@ -44,7 +44,7 @@ export async function runIngestCli(argv: string[], deps: IngestCliDeps = {}): Pr
       options: {
         provider: { type: 'string' },
         'chunk-size': { type: 'string', default: '512' },
-        overlap: { type: 'string', default: '64' },
+        overlap: { type: 'string' },
         'batch-size': { type: 'string', default: '64' },
         concurrency: { type: 'string', default: '4' },
         help: { type: 'boolean', short: 'h', default: false },
@@ -62,12 +62,17 @@ export async function runIngestCli(argv: string[], deps: IngestCliDeps = {}): Pr
     return 2;
   }
   const numbers = ['chunk-size', 'overlap', 'batch-size', 'concurrency'] as const;
-  const [chunkSize, chunkOverlap, batchSize, concurrency] = numbers.map((name) =>
-    Number(values[name]),
+  const [chunkSize = 0, chunkOverlap, batchSize, concurrency] = numbers.map((name) =>
+    values[name] === undefined ? undefined : Number(values[name]),
   );
-  const bad = numbers.find((name) => !/^\d+$/.test(values[name] ?? ''));
+  // --overlap is optional: without it the splitter's default (which shrinks for small chunks) applies.
+  const bad = numbers.find((name) => values[name] !== undefined && !/^\d+$/.test(values[name]));
   if (bad || !folder) {
     stderr.write(`ingest: --${bad} must be a whole number\n\n${USAGE}`);
+    return 2;
+  }
+  if (chunkOverlap !== undefined && chunkOverlap >= chunkSize) {
+    stderr.write(`ingest: --overlap must be below --chunk-size\n\n${USAGE}`);
     return 2;
   }
 
@@ -82,7 +87,7 @@ export async function runIngestCli(argv: string[], deps: IngestCliDeps = {}): Pr
       embeddingModel,
       // `source` relative to the folder: the same corpus gives the same ids on every machine.
       sources: paths.map((path) => ({ path, source: relative(folder, path).split(sep).join('/') })),
-      split: { chunkSize, chunkOverlap },
+      split: chunkOverlap === undefined ? { chunkSize } : { chunkSize, chunkOverlap },
       batchSize,
       concurrency,
       skipUnreadable: true,

@@ -40,11 +40,12 @@ export function createMemoryVectorStore(options: MemoryVectorStoreOptions): Vect
   // Learned from the first vector, like the pgvector store's collection record.
   let dimensions: number | undefined;
 
-  function checkSpace(vector: number[], fromModel: boolean): void {
-    dimensions ??= vector.length;
+  // `expected` is the size this batch must have; the store learns it only once the batch is in,
+  // so a refused first batch does not lock an empty store to a wrong size.
+  function checkSpace(vector: number[], fromModel: boolean, expected = dimensions): void {
     assertEmbeddingSpace(
       'memory',
-      { embeddingModel: model.modelId, dimensions },
+      { embeddingModel: model.modelId, dimensions: expected ?? vector.length },
       { embeddingModel: fromModel ? model.modelId : undefined, dimensions: vector.length },
     );
   }
@@ -54,9 +55,11 @@ export function createMemoryVectorStore(options: MemoryVectorStoreOptions): Vect
 
     async add(documents: readonly RagDocument[], addOptions = {}): Promise<string[]> {
       const vectors = await embedDocuments(model, documents, { ...options, ...addOptions });
+      const expected = dimensions ?? vectors[0]?.length;
       vectors.forEach((vector, index) =>
-        checkSpace(vector, documents[index]?.embedding === undefined),
+        checkSpace(vector, documents[index]?.embedding === undefined, expected),
       );
+      if (vectors.length > 0) dimensions = expected;
       return documents.map((document, index) => {
         const id = deriveDocumentId(document);
         const vector = vectors[index] ?? [];

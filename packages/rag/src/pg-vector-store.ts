@@ -4,6 +4,7 @@
 import type { EmbeddingModel } from '@repo/core';
 import type { Database } from '@repo/storage';
 import { sql } from 'drizzle-orm';
+import type { EmbeddingSpace } from './rag-errors.js';
 import { buildFilterSql } from './filter-sql.js';
 import { resolveFilter } from './filter-predicate.js';
 import {
@@ -83,7 +84,7 @@ export function createPgVectorStore(options: PgVectorStoreOptions): PgVectorStor
     return record;
   }
 
-  function checkSize(found: CollectionRecord, size: number, fromModel: boolean): void {
+  function checkSize(found: EmbeddingSpace, size: number, fromModel: boolean): void {
     assertEmbeddingSpace(collection, found, {
       embeddingModel: fromModel ? model.modelId : undefined,
       dimensions: size,
@@ -99,6 +100,11 @@ export function createPgVectorStore(options: PgVectorStoreOptions): PgVectorStor
       if (documents.length === 0) return [];
       const vectors = await embedDocuments(model, documents, { ...embedOptions, ...addOptions });
       const size = dimensions ?? vectors[0]?.length ?? 0;
+      // Every vector is checked against the size before a first batch creates the collection, so
+      // a refused batch does not leave an empty collection recorded with the wrong size.
+      const recorded = await find();
+      const space = recorded ?? { embeddingModel: model.modelId, dimensions: size };
+      vectors.forEach((vector) => checkSize(space, vector.length, false));
       const found =
         (await find()) ??
         (record = await openCollection(database, {
@@ -107,7 +113,6 @@ export function createPgVectorStore(options: PgVectorStoreOptions): PgVectorStor
           dimensions: size,
         }));
       checkSize(found, size, true);
-      vectors.forEach((vector) => checkSize(found, vector.length, false));
       // Last one wins within a batch: ON CONFLICT cannot touch one row twice in one statement.
       const rows = new Map<string, VectorRow>();
       const ids = documents.map((document, index) => {

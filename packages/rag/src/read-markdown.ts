@@ -31,7 +31,9 @@ export function readMarkdown(
   options: ReadMarkdownOptions,
 ): RagDocument[] {
   const raw =
-    typeof input === 'string' ? input.replace(/^\uFEFF/, '') : decodeUtf8(input, options.source);
+    typeof input === 'string'
+      ? input.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n')
+      : decodeUtf8(input, options.source);
   const { data, body } =
     options.frontMatter === false ? { data: {}, body: raw } : parseFrontMatter(raw);
   const tokens = new Lexer().lex(body);

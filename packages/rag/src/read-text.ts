@@ -23,6 +23,8 @@ export function decodeUtf8(bytes: Uint8Array, source: string): string {
 
 export function readText(input: string | Uint8Array, options: ReadTextOptions): RagDocument[] {
   const text =
-    typeof input === 'string' ? input.replace(/^\uFEFF/, '') : decodeUtf8(input, options.source);
+    typeof input === 'string'
+      ? input.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n')
+      : decodeUtf8(input, options.source);
   return [{ text, metadata: { ...options.metadata, source: options.source } }];
 }

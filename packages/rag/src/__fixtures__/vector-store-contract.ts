@@ -155,6 +155,17 @@ export function describeVectorStoreContract(label: string, factory: StoreFactory
       });
     });
 
+    it('a refused first batch does not lock the empty store to the wrong size', async () => {
+      const store = await factory({ embeddingModel: newEmbeddingModel() });
+      const mixed = store.add([
+        { id: 'x', text: 'x', metadata: {}, embedding: [1, 0, 0] },
+        { id: 'y', text: 'the cat', metadata: {} },
+      ]);
+      await expect(mixed).rejects.toBeInstanceOf(EmbeddingDimensionMismatchError);
+      expect(await store.add([{ id: 'y', text: 'the cat', metadata: {} }])).toEqual(['y']);
+      expect(idsOf(await store.similaritySearch({ query: 'cat' }))).toEqual(['y']);
+    });
+
     it('rejects bad requests as InvalidInputError, a bad filter with its position', async () => {
       const { store } = await seeded(factory);
       await expect(store.similaritySearch({ query: 'cat', topK: 0 })).rejects.toMatchObject({

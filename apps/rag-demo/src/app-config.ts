@@ -1,0 +1,50 @@
+// The app's own settings (HOUSE-STYLE rule 10), validated at boot in one message; the AI variables
+// are validated by AiModule. The vector store itself opens on the first request (cold start).
+import { z } from 'zod';
+import { CORPUS_FOLDER, DEFAULT_DATA_URL } from './data-folder.js';
+
+const DATABASE_URL_FORMS = /^(memory:\/\/|file:.+|postgres(ql)?:\/\/.+)$/;
+// The table is `rag_vectors_<collection>` (see @repo/rag's InvalidCollectionNameError).
+const COLLECTION_FORM = /^[a-z][a-z0-9_]{0,39}$/;
+
+const whole = (min: number, max: number) =>
+  z.coerce
+    .number({ error: 'must be a number' })
+    .int({ error: 'must be a whole number' })
+    .min(min, { error: `must be between ${min} and ${max}` })
+    .max(max, { error: `must be between ${min} and ${max}` });
+
+const schema = z.object({
+  PORT: whole(0, 65535).default(3005),
+  HOST: z.string().trim().min(1, { error: 'must not be empty' }).default('127.0.0.1'),
+  DATABASE_URL: z
+    .string()
+    .trim()
+    .regex(DATABASE_URL_FORMS, { error: 'must be memory://, file:<folder> or postgres://…' })
+    .default(DEFAULT_DATA_URL),
+  RAG_COLLECTION: z
+    .string()
+    .trim()
+    .regex(COLLECTION_FORM, {
+      error: 'must be 1-40 lower-case letters, digits or _, starting with a letter',
+    })
+    .default('docs'),
+  RAG_INGEST_ROOT: z.string().trim().min(1).default(CORPUS_FOLDER),
+  RAG_MAX_UPLOAD_BYTES: whole(1, 100 * 1024 * 1024).default(10 * 1024 * 1024),
+  RAG_TOP_K: whole(1, 50).default(4),
+});
+
+export type AppConfig = z.infer<typeof schema>;
+
+/** Every variable the schema reads; an empty value (a blank line of .env) counts as unset. */
+const KEYS = Object.keys(schema.shape) as (keyof AppConfig)[];
+
+export function parseAppConfig(env: Record<string, string | undefined> = process.env): AppConfig {
+  const input = Object.fromEntries(KEYS.map((key) => [key, env[key]?.trim() || undefined]));
+  const result = schema.safeParse(input);
+  if (result.success) return result.data;
+  const lines = result.error.issues.map(
+    (issue) => `  - ${String(issue.path[0])}: ${issue.message}`,
+  );
+  throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
+}

@@ -1,0 +1,75 @@
+// The app's vector store (Spring AI's auto-configured PgVectorStore): pgvector on PGlite by
+// default, PostgreSQL with DATABASE_URL. Opened on first use (cold start: boot validates config
+// only) and closed on shutdown. A failed open (the PGlite folder held by another process, a server
+// without pgvector) is reported to that request and retried by the next one.
+import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
+import type { EmbeddingModel } from '@repo/core';
+import { AI_EMBEDDING_MODEL } from '@repo/nest';
+import { createPgVectorStore, type PgVectorStore } from '@repo/rag';
+import { createDatabase, type Database } from '@repo/storage';
+import type { AppConfig } from '../app-config.js';
+import { APP_CONFIG } from './vector-tokens.js';
+
+interface OpenStore {
+  database: Database;
+  store: PgVectorStore;
+}
+
+@Injectable()
+export class VectorStoreService implements OnApplicationShutdown {
+  private readonly logger = new Logger('VectorStore');
+  private opening: Promise<OpenStore> | undefined;
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(AI_EMBEDDING_MODEL) readonly embeddingModel: EmbeddingModel,
+  ) {}
+
+  get collection(): string {
+    return this.config.RAG_COLLECTION;
+  }
+
+  async store(): Promise<PgVectorStore> {
+    return (await this.open()).store;
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    const opening = this.opening;
+    this.opening = undefined;
+    const open = await opening?.catch(() => undefined);
+    await open?.database.close();
+  }
+
+  private open(): Promise<OpenStore> {
+    this.opening ??= this.connect().then(
+      (open) => {
+        this.logger.log(`Vectors: collection "${this.collection}" on ${open.database.url}`);
+        return open;
+      },
+      (error: unknown) => {
+        this.opening = undefined;
+        this.logger.error(error instanceof Error ? error.message : String(error));
+        throw error;
+      },
+    );
+    return this.opening;
+  }
+
+  private async connect(): Promise<OpenStore> {
+    const database = await createDatabase({ url: this.config.DATABASE_URL });
+    try {
+      // ensureVector first, so a PostgreSQL without pgvector fails here with storage's clear
+      // VectorUnavailableError rather than on some later search.
+      await database.ensureVector();
+      const store = createPgVectorStore({
+        db: database,
+        embeddingModel: this.embeddingModel,
+        collection: this.collection,
+      });
+      return { database, store };
+    } catch (error) {
+      await database.close();
+      throw error;
+    }
+  }
+}

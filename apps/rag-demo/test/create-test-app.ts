@@ -1,0 +1,56 @@
+// Boots the real AppModule for e2e tests with its own config (no process.env): the app's variables
+// go through the same zod schema as main.ts, the AI ones to AiModule, with no retries. Default
+// store: pgvector on PGlite in memory; default ingest root: the sample corpus. The same
+// configureApp() as main.ts (body limits, /docs).
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { Test } from '@nestjs/testing';
+import type { LocalLlm, RecordedRequest } from '@repo/local-llm';
+import { AI_MODEL_REGISTRY, AI_MODULE_OPTIONS } from '@repo/nest';
+import type { ModelRegistry } from '@repo/providers';
+import request from 'supertest';
+import { parseAppConfig } from '../src/app-config.js';
+import { AppModule } from '../src/app.module.js';
+import { configureApp } from '../src/configure-app.js';
+import { APP_CONFIG } from '../src/vectors/vector-tokens.js';
+
+export async function createTestApp(
+  env: Record<string, string> = {},
+): Promise<NestExpressApplication> {
+  const moduleRef = await Test.createTestingModule({ imports: [AppModule] })
+    .overrideProvider(APP_CONFIG)
+    .useValue(parseAppConfig({ DATABASE_URL: 'memory://', ...env }))
+    .overrideProvider(AI_MODULE_OPTIONS)
+    .useValue({ env: {}, registry: { retry: { maxRetries: 0 } }, logger: false })
+    .compile();
+  const app = configureApp(
+    moduleRef.createNestApplication<NestExpressApplication>({ logger: false }),
+  );
+  await app.init();
+  return app;
+}
+
+/** The app's embedded model, to inject faults. */
+export function localLlm(app: NestExpressApplication): LocalLlm {
+  return app.get<ModelRegistry>(AI_MODEL_REGISTRY).localLlm();
+}
+
+/** The embedded model's recorded requests (chat and embeddings), to check what was sent. */
+export function modelRequests(app: NestExpressApplication, path?: string): RecordedRequest[] {
+  const all = localLlm(app).requests();
+  return path === undefined ? all : all.filter((r) => r.path === path);
+}
+
+export const EMBEDDINGS = '/v1/embeddings';
+export const CHAT = '/v1/chat/completions';
+
+/** How many vectors the store holds: a search for anything with a topK over the corpus size. */
+export async function countVectors(app: NestExpressApplication): Promise<number> {
+  const res = await request(app.getHttpServer())
+    .post('/api/rag/search')
+    .send({ query: 'anything', topK: 50 });
+  return (res.body as { results: unknown[] }).results.length;
+}
+
+export function ingestCorpus(app: NestExpressApplication) {
+  return request(app.getHttpServer()).post('/api/rag/ingest').send({ path: '.' });
+}
