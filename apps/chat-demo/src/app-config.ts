@@ -1,5 +1,6 @@
 // The app's own settings (HOUSE-STYLE rule 10), validated at boot; the AI variables are validated
 // by AiModule. HOST defaults to loopback: demos spend keys, so they don't listen on workshop Wi-Fi.
+import { parseEnvConfig, type Env } from '@repo/nest';
 import { z } from 'zod';
 
 const schema = z.object({
@@ -14,11 +15,6 @@ const schema = z.object({
 
 export type AppConfig = z.infer<typeof schema>;
 
-export function parseAppConfig(env: Record<string, string | undefined> = process.env): AppConfig {
-  const result = schema.safeParse({ PORT: env.PORT || undefined, HOST: env.HOST || undefined });
-  if (result.success) return result.data;
-  const lines = result.error.issues.map(
-    (issue) => `  - ${String(issue.path[0])}: ${issue.message}`,
-  );
-  throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
+export function parseAppConfig(env: Env = process.env): AppConfig {
+  return parseEnvConfig(schema, env);
 }

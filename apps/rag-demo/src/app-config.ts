@@ -1,5 +1,6 @@
 // The app's own settings (HOUSE-STYLE rule 10), validated at boot in one message; the AI variables
 // are validated by AiModule. The vector store itself opens on the first request (cold start).
+import { parseEnvConfig, type Env } from '@repo/nest';
 import { z } from 'zod';
 import { CORPUS_FOLDER, DEFAULT_DATA_URL } from './data-folder.js';
 
@@ -36,15 +37,6 @@ const schema = z.object({
 
 export type AppConfig = z.infer<typeof schema>;
 
-/** Every variable the schema reads; an empty value (a blank line of .env) counts as unset. */
-const KEYS = Object.keys(schema.shape) as (keyof AppConfig)[];
-
-export function parseAppConfig(env: Record<string, string | undefined> = process.env): AppConfig {
-  const input = Object.fromEntries(KEYS.map((key) => [key, env[key]?.trim() || undefined]));
-  const result = schema.safeParse(input);
-  if (result.success) return result.data;
-  const lines = result.error.issues.map(
-    (issue) => `  - ${String(issue.path[0])}: ${issue.message}`,
-  );
-  throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
+export function parseAppConfig(env: Env = process.env): AppConfig {
+  return parseEnvConfig(schema, env);
 }

@@ -3,6 +3,7 @@
 // don't listen on workshop Wi-Fi.
 import { statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { parseEnvConfig, type Env } from '@repo/nest';
 import { z } from 'zod';
 
 /** The bundled sample folder (src/ and dist/ both sit one level below the app folder). */
@@ -44,15 +45,6 @@ const schema = z.object({
 
 export type AppConfig = z.infer<typeof schema>;
 
-/** Every variable the schema reads; an empty value (a blank line of .env) counts as unset. */
-const KEYS = Object.keys(schema.shape) as (keyof AppConfig)[];
-
-export function parseAppConfig(env: Record<string, string | undefined> = process.env): AppConfig {
-  const input = Object.fromEntries(KEYS.map((key) => [key, env[key]?.trim() || undefined]));
-  const result = schema.safeParse(input);
-  if (result.success) return result.data;
-  const lines = result.error.issues.map(
-    (issue) => `  - ${String(issue.path[0])}: ${issue.message}`,
-  );
-  throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
+export function parseAppConfig(env: Env = process.env): AppConfig {
+  return parseEnvConfig(schema, env);
 }

@@ -16,6 +16,9 @@ export {
 } from './api-docs.js';
 export type { ApiDocsOptions } from './api-docs.js';
 export { AiHealthIndicator } from './ai-health-indicator.js';
+export { HealthEndpoint } from './health-endpoint.js';
+export { parseEnvConfig } from './parse-env-config.js';
+export type { HealthEndpointOptions } from './health-endpoint.js';
 export type { AiHealthCheckOptions } from './ai-health-indicator.js';
 export { AiModule } from './ai-module.js';
 export type { AiModuleAsyncOptions, AiModuleOptions } from './ai-module-options.js';

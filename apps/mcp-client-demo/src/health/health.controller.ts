@@ -1,15 +1,8 @@
 // GET /health (Spring Boot actuator health): the model's config (or a 1-token call with
 // `?deep=true`) and each MCP server's state.
 import { Controller, Get, Inject, Query } from '@nestjs/common';
-import { HealthCheck, HealthCheckService } from '@nestjs/terminus';
-import {
-  AiHealthIndicator,
-  ApiOkResponse,
-  ApiOperation,
-  ApiQuery,
-  ApiServiceUnavailableResponse,
-  ApiTags,
-} from '@repo/nest';
+import { HealthCheckService } from '@nestjs/terminus';
+import { AiHealthIndicator, ApiTags, HealthEndpoint } from '@repo/nest';
 import { McpHealthIndicator } from '../mcp/mcp-health.indicator.js';
 
 @ApiTags('ops')
@@ -22,14 +15,11 @@ export class HealthController {
   ) {}
 
   @Get()
-  // Terminus would document the route by loading @nestjs/swagger at boot; ours load it on /docs.
-  @HealthCheck({ noCache: true, swaggerDocumentation: false })
-  @ApiOkResponse({ description: 'Up; `info.mcp.servers` lists each MCP server state' })
-  @ApiServiceUnavailableResponse({ description: 'The model check failed (the body says why)' })
-  @ApiOperation({
+  @HealthEndpoint({
     summary: 'Health: model config and MCP server states; `deep=true` calls the model',
+    ok: 'Up; `info.mcp.servers` lists each MCP server state',
+    down: 'The model check failed (the body says why)',
   })
-  @ApiQuery({ name: 'deep', required: false, enum: ['true', 'false'] })
   check(@Query('deep') deep?: string) {
     return this.health.check([
       () => this.ai.check('ai', { deep: deep === 'true' }),

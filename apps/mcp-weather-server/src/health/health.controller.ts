@@ -1,7 +1,7 @@
 // GET /health (Spring Boot actuator health): the MCP endpoint's server, tools and auth mode.
 import { Controller, Get, Inject } from '@nestjs/common';
-import { HealthCheck, HealthCheckService, HealthIndicatorService } from '@nestjs/terminus';
-import { ApiOkResponse, ApiOperation, ApiTags } from '@repo/nest';
+import { HealthCheckService, HealthIndicatorService } from '@nestjs/terminus';
+import { ApiTags, HealthEndpoint } from '@repo/nest';
 import { McpHttpService } from '../mcp/mcp-http.service.js';
 
 @ApiTags('ops')
@@ -14,10 +14,12 @@ export class HealthController {
   ) {}
 
   @Get()
-  // Terminus would document the route by loading @nestjs/swagger at boot; ours load it on /docs.
-  @HealthCheck({ noCache: true, swaggerDocumentation: false })
-  @ApiOkResponse({ description: 'The MCP endpoint is up' })
-  @ApiOperation({ summary: 'Health: the MCP server, its tools and whether /mcp needs a token' })
+  @HealthEndpoint({
+    summary: 'Health: the MCP server, its tools and whether /mcp needs a token',
+    ok: 'The MCP endpoint is up',
+    down: false,
+    deep: false,
+  })
   check() {
     return this.health.check([() => this.indicator.check('mcp').up({ ...this.mcp.info })]);
   }

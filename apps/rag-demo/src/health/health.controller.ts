@@ -1,15 +1,8 @@
 // GET /health (Spring Boot actuator health): the model's config and the vector store;
 // `?deep=true` also makes one tiny model call.
 import { Controller, Get, Inject, Query } from '@nestjs/common';
-import { HealthCheck, HealthCheckService } from '@nestjs/terminus';
-import {
-  AiHealthIndicator,
-  ApiOkResponse,
-  ApiOperation,
-  ApiQuery,
-  ApiServiceUnavailableResponse,
-  ApiTags,
-} from '@repo/nest';
+import { HealthCheckService } from '@nestjs/terminus';
+import { AiHealthIndicator, ApiTags, HealthEndpoint } from '@repo/nest';
 import { StorageHealthIndicator } from './storage-health.indicator.js';
 
 @ApiTags('ops')
@@ -22,14 +15,9 @@ export class HealthController {
   ) {}
 
   @Get()
-  // Terminus would document the route by loading @nestjs/swagger at boot; ours load it on /docs.
-  @HealthCheck({ noCache: true, swaggerDocumentation: false })
-  @ApiOkResponse({ description: 'Every check is up' })
-  @ApiServiceUnavailableResponse({ description: 'A check is down (the body says which)' })
-  @ApiOperation({
+  @HealthEndpoint({
     summary: 'Health of the model and the vector store; `deep=true` calls the model',
   })
-  @ApiQuery({ name: 'deep', required: false, enum: ['true', 'false'] })
   check(@Query('deep') deep?: string) {
     return this.health.check([
       () => this.ai.check('ai', { deep: deep === 'true' }),

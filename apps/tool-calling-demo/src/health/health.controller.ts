@@ -1,15 +1,8 @@
 // GET /health (Spring Boot actuator health): the model's config, or a real 1-token call with
 // `?deep=true`.
 import { Controller, Get, Inject, Query } from '@nestjs/common';
-import { HealthCheck, HealthCheckService } from '@nestjs/terminus';
-import {
-  AiHealthIndicator,
-  ApiOkResponse,
-  ApiOperation,
-  ApiQuery,
-  ApiServiceUnavailableResponse,
-  ApiTags,
-} from '@repo/nest';
+import { HealthCheckService } from '@nestjs/terminus';
+import { AiHealthIndicator, ApiTags, HealthEndpoint } from '@repo/nest';
 
 @ApiTags('ops')
 @Controller('health')
@@ -20,12 +13,7 @@ export class HealthController {
   ) {}
 
   @Get()
-  // Terminus would document the route by loading @nestjs/swagger at boot; ours load it on /docs.
-  @HealthCheck({ noCache: true, swaggerDocumentation: false })
-  @ApiOkResponse({ description: 'Every check is up' })
-  @ApiServiceUnavailableResponse({ description: 'A check is down (the body says which)' })
-  @ApiOperation({ summary: 'Health; `deep=true` makes one tiny model call' })
-  @ApiQuery({ name: 'deep', required: false, enum: ['true', 'false'] })
+  @HealthEndpoint({ summary: 'Health; `deep=true` makes one tiny model call' })
   check(@Query('deep') deep?: string) {
     return this.health.check([() => this.ai.check('ai', { deep: deep === 'true' })]);
   }
