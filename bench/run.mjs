@@ -8,6 +8,7 @@ const benches = {
   chat: () => import('./chat.bench.mjs'),
   memory: () => import('./memory.bench.mjs'),
   tools: () => import('./tools.bench.mjs'),
+  rag: () => import('./rag.bench.mjs'),
 };
 
 const name = argv[2];
