@@ -1,6 +1,8 @@
 // createLocalLlm: the web-standard handler and router, the in-process `fetch` for the openai SDK,
 // and the control methods. The Node server and the CLI are thin wrappers around this.
+import type * as ChatEngine from './chat-completions.js';
 import { ControlState, handleControl } from './control.js';
+import type * as EmbeddingEngine from './embeddings.js';
 import { Exchange } from './exchange.js';
 import {
   errorResponse,
@@ -44,15 +46,17 @@ export function createLocalLlm(options: LocalLlmOptions = {}): LocalLlm {
   if (options.script) state.script(options.script);
   if (options.faults) state.faults(options.faults);
 
-  // The engines load on their first request: an app that never falls back to the embedded model
-  // (or has not yet) does not pay for them at boot.
+  // The engines load on their first request (an app that never falls back to the embedded model
+  // does not pay for them at boot), once: the promises are kept, not re-imported per request.
+  let chatEngine: Promise<typeof ChatEngine> | undefined;
+  let embeddingEngine: Promise<typeof EmbeddingEngine> | undefined;
   const posts: Record<string, BodyHandler> = {
     '/v1/chat/completions': async (body, exchange) => {
-      const { handleChatCompletions } = await import('./chat-completions.js');
+      const { handleChatCompletions } = await (chatEngine ??= import('./chat-completions.js'));
       return handleChatCompletions(body, state, exchange);
     },
     '/v1/embeddings': async (body, exchange) => {
-      const { handleEmbeddings } = await import('./embeddings.js');
+      const { handleEmbeddings } = await (embeddingEngine ??= import('./embeddings.js'));
       return handleEmbeddings(body, state, exchange, dimensions);
     },
   };
