@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Starts the real services tests need, on loopback only, and prints `export` lines for them:
 #   eval "$(bash scripts/services.sh start)"   # PostgreSQL 15 (Debian's) and Redis
+#   eval "$(bash scripts/services.sh start postgres redis chromium)"   # and Chromium for browser tests
 #   bash scripts/services.sh stop
 # Used by .ci/run and by benches. Needs root (CI and the dev machines run as root) for apt and
 # for running PostgreSQL as the postgres user. Data lives under $SERVICES_DIR (default /tmp/nest-ai-services).
@@ -47,6 +48,21 @@ start_redis() {
   echo "export TEST_REDIS_URL=redis://127.0.0.1:$REDIS_PORT"
 }
 
+# Debian's Chromium for browser tests (playwright-core drives it; nothing is downloaded from npm).
+start_chromium() {
+  if ! command -v chromium >/dev/null 2>&1; then
+    log "installing chromium from Debian's packages"
+    mkdir -p "$DIR"
+    if ! (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium) \
+      >"$DIR/apt-chromium.log" 2>&1; then
+      cat "$DIR/apt-chromium.log" >&2
+      return 1
+    fi
+  fi
+  log "Chromium at $(command -v chromium)"
+  echo "export CHROMIUM_PATH=$(command -v chromium)"
+}
+
 stop_all() {
   [ -n "$PG_BIN" ] && [ -f "$DIR/pg/PG_VERSION" ] &&
     runuser -u postgres -- "$PG_BIN/pg_ctl" -D "$DIR/pg" -m fast stop >/dev/null 2>&1 || true
@@ -62,10 +78,11 @@ case "${1:-}" in
       case "$service" in
         postgres) start_postgres ;;
         redis) start_redis ;;
-        *) log "unknown service: $service (postgres, redis)"; exit 2 ;;
+        chromium) start_chromium ;;
+        *) log "unknown service: $service (postgres, redis, chromium)"; exit 2 ;;
       esac
     done
     ;;
   stop) stop_all ;;
-  *) echo "usage: bash scripts/services.sh start [postgres] [redis] | stop" >&2; exit 2 ;;
+  *) echo "usage: bash scripts/services.sh start [postgres] [redis] [chromium] | stop" >&2; exit 2 ;;
 esac

@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import { validateJsonSchema } from './json-checks.js';
+import { MetricInputError } from './metrics-errors.js';
+
+const person = {
+  type: 'object',
+  properties: { name: { type: 'string' }, age: { type: 'integer', minimum: 0 } },
+  required: ['name', 'age'],
+  additionalProperties: false,
+};
+
+describe('validateJsonSchema', () => {
+  it('accepts a matching value', () => {
+    expect(validateJsonSchema({ name: 'Ada', age: 36 }, person)).toEqual({
+      valid: true,
+      errors: [],
+    });
+  });
+
+  it('reports a wrong type and a missing field, all at once', () => {
+    expect(validateJsonSchema({ age: 36.5 }, person)).toEqual({
+      valid: false,
+      errors: ["/: must have required property 'name'", '/age: must be integer'],
+    });
+  });
+
+  it('names an extra property', () => {
+    expect(validateJsonSchema({ name: 'Ada', age: 36, email: 'a@b.c' }, person).errors).toEqual([
+      '/: must NOT have additional properties (email)',
+    ]);
+  });
+
+  it('points into arrays', () => {
+    const schema = { type: 'array', items: { type: 'number' } };
+    expect(validateJsonSchema([1, 'two', 3], schema).errors).toEqual(['/1: must be number']);
+  });
+
+  it('reuses the compiled validator for the same schema object', () => {
+    const schema = { $id: 'https://example.com/answer', type: 'string' };
+    expect(validateJsonSchema('yes', schema).valid).toBe(true);
+    expect(validateJsonSchema(42, schema).errors).toEqual(['/: must be string']);
+    // a second object with the same $id (a suite read again) is compiled, not rejected as a duplicate
+    expect(validateJsonSchema(42, { ...schema, type: 'number' }).valid).toBe(true);
+  });
+
+  it('uses draft 2020-12 when the schema asks for it', () => {
+    const tuple = {
+      $schema: 'https://json-schema.org/draft/2020-12/schema',
+      type: 'array',
+      prefixItems: [{ type: 'string' }, { type: 'number' }],
+    };
+    expect(validateJsonSchema(['a', 1], tuple).valid).toBe(true);
+    expect(validateJsonSchema([1, 'a'], tuple).errors).toEqual([
+      '/0: must be string',
+      '/1: must be number',
+    ]);
+  });
+
+  it('accepts `format` without checking it', () => {
+    expect(validateJsonSchema('not an email', { type: 'string', format: 'email' }).valid).toBe(
+      true,
+    );
+  });
+
+  it('throws MetricInputError for an invalid schema', () => {
+    expect(() => validateJsonSchema({}, { type: 'strnig' })).toThrow(MetricInputError);
+    expect(() => validateJsonSchema({}, { type: 'strnig' })).toThrow(
+      /^Invalid JSON schema: schema is invalid: data\/type/,
+    );
+    // a misspelt keyword is caught too (ajv's strict mode)
+    try {
+      validateJsonSchema({}, { type: 'object', requried: ['name'] });
+      expect.unreachable();
+    } catch (error) {
+      expect(error).toBeInstanceOf(MetricInputError);
+      expect(error).toMatchObject({
+        details: [{ field: 'schema', reason: 'strict mode: unknown keyword: "requried"' }],
+      });
+    }
+  });
+});

@@ -1,0 +1,214 @@
+// The runner: every (test × prompt × provider) case through the model and its assertions, with
+// bounded concurrency, retries, a per-case timeout, cancellation, an output cache and progress.
+// promptfoo's evaluator is the model; cases never fail the run: a provider error is that case's
+// `error`, a cancelled run returns what finished.
+import { randomUUID } from 'node:crypto';
+import { systemMessage, textOf, type ChatModel, type ChatRequest } from '@repo/core';
+import { runAssertions, scoreCase } from '../assertions/run-assertions.js';
+import type { CaseResult, EvalRun, RunProgress } from '../eval-run.js';
+import { summarizeResults } from '../statistics.js';
+import {
+  contextOf,
+  type EvalSuite,
+  type SuitePrompt,
+  type SuiteProvider,
+  type SuiteTest,
+} from '../suite/eval-suite.js';
+import { compilePrompt, type CompiledPrompt } from '../suite/suite-templates.js';
+import { callModel, ModelCallError } from './call-model.js';
+import { createMemoryCache, type OutputCache } from './output-cache.js';
+import { createModelResolver, type ModelResolver } from './resolve-models.js';
+import { resolveGraders } from './resolve-graders.js';
+
+export interface RunSuiteOptions {
+  /** Where provider ids resolve (default: the environment's registry, `local` when no key is set). */
+  models?: ModelResolver;
+  /** Judge for model-graded assertions that name none (default: the registry's default model). */
+  judge?: string;
+  /** Embedding model for `similar` when none is named (default: the registry's default). */
+  embedding?: string;
+  /** `auto` (default): judges use offline heuristics when the judge is the embedded model. */
+  heuristic?: 'auto' | 'always' | 'never';
+  /** Cases in flight at once (default: the suite's `evaluateOptions.maxConcurrency`, else 4). */
+  concurrency?: number;
+  /** Retries of a case's model call on retryable errors (default 2). */
+  retries?: number;
+  /** Per case, model call and grading together (default 120 000 ms). */
+  timeoutMs?: number;
+  signal?: AbortSignal;
+  /** Default: an in-memory cache for this run. `false` turns caching off. */
+  cache?: OutputCache | false;
+  onProgress?: (progress: RunProgress) => void;
+  id?: string;
+  /** Bootstrap resamples for the interval (default 1000) and their seed (default 1). */
+  bootstrap?: { iterations?: number; seed?: number };
+  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+}
+
+interface Case {
+  test: SuiteTest;
+  prompt: CompiledPrompt;
+  provider: SuiteProvider;
+  model: ChatModel;
+}
+
+export async function runSuite(suite: EvalSuite, options: RunSuiteOptions = {}): Promise<EvalRun> {
+  const models = options.models ?? createModelResolver();
+  const startedAt = new Date();
+  const started = performance.now();
+  // Resolve every model first: an unknown or unconfigured provider stops the run before it spends tokens.
+  const providerModels = new Map(
+    suite.providers.map((provider) => [provider.id, models.chat(provider.id)]),
+  );
+  const graders = resolveGraders(suite, models, options);
+  const prompts = suite.prompts.map((prompt: SuitePrompt) => compilePrompt(prompt));
+  const cases: Case[] = suite.tests.flatMap((test) =>
+    prompts.flatMap((prompt) =>
+      suite.providers.map((provider) => ({
+        test,
+        prompt,
+        provider,
+        model: providerModels.get(provider.id)!,
+      })),
+    ),
+  );
+  const cache = options.cache === false ? undefined : (options.cache ?? createMemoryCache());
+  const results: CaseResult[] = new Array(cases.length);
+  const counts = { passed: 0, failed: 0, errors: 0 };
+  let next = 0;
+  let done = 0;
+
+  // A hand-written pool rather than p-limit: it must keep going past failures and stop taking
+  // new cases the moment the run is cancelled.
+  const worker = async () => {
+    while (next < cases.length && !options.signal?.aborted) {
+      const index = next++;
+      const result = await runCase(cases[index]!, { ...options, cache, graders });
+      results[index] = result;
+      if (result.status === 'passed') counts.passed++;
+      else if (result.status === 'failed') counts.failed++;
+      else if (result.status === 'error') counts.errors++;
+      done++;
+      options.onProgress?.({ done, total: cases.length, ...counts, result });
+    }
+  };
+  const concurrency = Math.max(1, options.concurrency ?? suite.maxConcurrency ?? 4);
+  await Promise.all(Array.from({ length: Math.min(concurrency, cases.length) }, worker));
+  for (let index = 0; index < cases.length; index++)
+    results[index] ??= cancelledResult(
+      cases[index]!,
+      'the run was cancelled before this case started',
+    );
+
+  const durationMs = performance.now() - started;
+  return {
+    id: options.id ?? randomUUID(),
+    name: suite.name,
+    ...(suite.path ? { suitePath: suite.path } : {}),
+    startedAt: startedAt.toISOString(),
+    finishedAt: new Date().toISOString(),
+    status: options.signal?.aborted ? 'cancelled' : 'completed',
+    ...(graders.judgeInfo ? { judge: graders.judgeInfo } : {}),
+    results,
+    summary: summarizeResults(results, { durationMs, ...options.bootstrap }),
+  };
+}
+
+type CaseOptions = RunSuiteOptions & {
+  cache: OutputCache | undefined;
+  graders: ReturnType<typeof resolveGraders>;
+};
+
+async function runCase(item: Case, options: CaseOptions): Promise<CaseResult> {
+  const { test, prompt, provider, model } = item;
+  const timeoutMs = options.timeoutMs ?? 120_000;
+  const timeout = AbortSignal.timeout(timeoutMs);
+  const signal = options.signal ? AbortSignal.any([options.signal, timeout]) : timeout;
+  const base = baseResult(item);
+  let attempts = 0;
+  try {
+    const messages = [
+      ...(provider.config.system ? [systemMessage(provider.config.system)] : []),
+      ...prompt.render(test.vars),
+    ];
+    const { temperature, maxTokens, seed, responseFormat } = provider.config;
+    const request: ChatRequest = {
+      messages,
+      options: { temperature, maxTokens, seed, responseFormat },
+    };
+    const call = await callModel(model, request, {
+      cache: options.cache,
+      retries: options.retries ?? 2,
+      signal,
+      sleep: options.sleep,
+    });
+    attempts = call.attempts;
+    const prices = provider.config.prices;
+    const cost = prices
+      ? (call.usage.promptTokens * prices.inputPerMillion +
+          call.usage.completionTokens * prices.outputPerMillion) /
+        1e6
+      : 0;
+    const lastUser = [...request.messages].reverse().find((message) => message.role === 'user');
+    const assertions = await runAssertions(test.assert, {
+      output: call.output,
+      vars: test.vars,
+      userText: String(test.vars.query ?? test.vars.question ?? (lastUser ? textOf(lastUser) : '')),
+      context: contextOf(test.vars),
+      latencyMs: call.latencyMs,
+      cost,
+      graders: options.graders.forAssertions,
+      signal,
+    });
+    const { score, pass } = scoreCase(assertions, test.threshold);
+    return {
+      ...base,
+      output: call.output,
+      latencyMs: call.latencyMs,
+      usage: call.usage,
+      cost,
+      cached: call.cached,
+      attempts,
+      assertions,
+      score,
+      pass,
+      status: pass ? 'passed' : 'failed',
+    };
+  } catch (error) {
+    if (error instanceof ModelCallError) attempts = error.attempts;
+    if (options.signal?.aborted)
+      return { ...cancelledResult(item, 'the run was cancelled while this case ran'), attempts };
+    const cause = error instanceof ModelCallError ? error.cause : error;
+    const message = timeout.aborted
+      ? `timed out after ${timeoutMs} ms`
+      : cause instanceof Error
+        ? `${cause.name}: ${cause.message}`
+        : String(cause);
+    return { ...base, attempts, status: 'error', error: message };
+  }
+}
+
+function baseResult({ test, prompt, provider }: Case): CaseResult {
+  return {
+    id: `${test.key}|${prompt.label}|${provider.id}`,
+    testIndex: test.index,
+    description: test.description,
+    prompt: prompt.label,
+    provider: provider.label,
+    vars: test.vars,
+    output: '',
+    latencyMs: 0,
+    usage: { promptTokens: 0, completionTokens: 0, totalTokens: 0 },
+    cost: 0,
+    cached: false,
+    attempts: 0,
+    assertions: [],
+    score: 0,
+    pass: false,
+    status: 'error',
+  };
+}
+
+function cancelledResult(item: Case, reason: string): CaseResult {
+  return { ...baseResult(item), status: 'cancelled', error: reason };
+}

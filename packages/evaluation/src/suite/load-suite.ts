@@ -1,0 +1,198 @@
+// Reads a suite from YAML or JSON (JSON is YAML, so one parser gives line:column for both) or from
+// an object (the HTTP API), validates it with zod and then by meaning (known assertion types, each
+// with what it needs; every prompt variable defined), and reports every problem at once.
+import { readFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { basename, dirname, resolve } from 'node:path';
+import { LineCounter, parseDocument, type Document } from 'yaml';
+import type { ResponseFormat } from '@repo/core';
+import type { z } from 'zod';
+import type { EvalSuite, SuitePrompt, SuiteProvider } from './eval-suite.js';
+import { buildTests } from './build-tests.js';
+import { SuiteError, type SuiteProblem } from './suite-errors.js';
+import { compilePrompt, normalizePlaceholders, type CompiledPrompt } from './suite-templates.js';
+import { suiteSchema, type SuiteFile } from './suite-schema.js';
+
+type Path = ReadonlyArray<PropertyKey>;
+export type Locate = (path: Path) => { line: number; column: number } | undefined;
+
+export interface ParseSuiteOptions {
+  /** Shown in errors and used as the suite's name when it has no description. */
+  file?: string;
+  /** Where `file://` prompts are read from (default: the file's folder, else the working directory). */
+  baseDir?: string;
+}
+
+/** Reads and validates a suite file (`.yaml`, `.yml` or `.json`). Throws SuiteError. */
+export async function loadSuite(path: string): Promise<EvalSuite> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (error) {
+    const reason =
+      (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'does not exist' : 'cannot be read';
+    throw new SuiteError([{ field: '', reason: `the file ${reason}` }], path, { cause: error });
+  }
+  return { ...parseSuiteText(text, { file: path, baseDir: dirname(resolve(path)) }), path };
+}
+
+/** Parses suite text; problems carry line and column. */
+export function parseSuiteText(text: string, options: ParseSuiteOptions = {}): EvalSuite {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text.replace(/^\uFEFF/, ''), { lineCounter, prettyErrors: false });
+  if (doc.errors.length > 0)
+    throw new SuiteError(
+      doc.errors.map((error) => {
+        const pos = lineCounter.linePos(error.pos[0]);
+        return {
+          field: '',
+          reason: error.message.split('\n')[0] ?? error.message,
+          line: pos.line,
+          column: pos.col,
+        };
+      }),
+      options.file,
+    );
+  return parseSuite(doc.toJS(), { ...options, locate: locator(doc, lineCounter) });
+}
+
+/** Validates an already parsed suite (for example a request body). */
+export function parseSuite(
+  input: unknown,
+  options: ParseSuiteOptions & { locate?: Locate } = {},
+): EvalSuite {
+  const locate: Locate = options.locate ?? (() => undefined);
+  const at = (path: Path, reason: string): SuiteProblem => ({
+    field: formatPath(path),
+    reason,
+    ...locate(path),
+  });
+  const parsed = suiteSchema.safeParse(input);
+  if (!parsed.success)
+    throw new SuiteError(
+      parsed.error.issues.map((issue) =>
+        // An unknown key is reported at the key itself, not at the object holding it.
+        at(
+          issue.code === 'unrecognized_keys' ? [...issue.path, issue.keys[0] ?? ''] : issue.path,
+          describeIssue(issue),
+        ),
+      ),
+      options.file,
+    );
+  const file = parsed.data;
+  const problems: SuiteProblem[] = [];
+  const baseDir = options.baseDir ?? process.cwd();
+  const prompts = file.prompts.map((prompt, index) =>
+    toPrompt(prompt, index, baseDir, (reason) => problems.push(at(['prompts', index], reason))),
+  );
+  const compiled = prompts.flatMap((prompt, index) => {
+    try {
+      return [compilePrompt(prompt)];
+    } catch (error) {
+      problems.push(at(['prompts', index], (error as Error).message));
+      return [] as CompiledPrompt[];
+    }
+  });
+  const tests = buildTests(file, compiled, (path, reason) => problems.push(at(path, reason)));
+  if (problems.length > 0) throw new SuiteError(problems, options.file);
+  return {
+    name: file.description ?? (options.file ? basename(options.file) : 'suite'),
+    prompts,
+    providers: file.providers.map(toProvider),
+    tests,
+    ...(file.evaluateOptions?.maxConcurrency
+      ? { maxConcurrency: file.evaluateOptions.maxConcurrency }
+      : {}),
+  };
+}
+
+function toPrompt(
+  prompt: SuiteFile['prompts'][number],
+  index: number,
+  baseDir: string,
+  fail: (reason: string) => void,
+): SuitePrompt {
+  if (typeof prompt === 'string' && prompt.startsWith('file://')) {
+    const path = resolve(baseDir, prompt.slice('file://'.length));
+    try {
+      return {
+        label: basename(path),
+        messages: [{ role: 'user', content: normalizePlaceholders(readFileSync(path, 'utf8')) }],
+      };
+    } catch {
+      fail(`cannot read ${path}`);
+      return { label: `prompt ${index + 1}`, messages: [] };
+    }
+  }
+  if (typeof prompt === 'string')
+    return {
+      label: cut(prompt),
+      messages: [{ role: 'user', content: normalizePlaceholders(prompt) }],
+    };
+  if ('raw' in prompt)
+    return {
+      label: prompt.label ?? cut(prompt.raw),
+      messages: [{ role: 'user', content: normalizePlaceholders(prompt.raw) }],
+    };
+  const messages = prompt.messages.map((message) => ({
+    ...message,
+    content: normalizePlaceholders(message.content),
+  }));
+  return { label: prompt.label ?? cut(messages.at(-1)?.content ?? ''), messages };
+}
+
+function toProvider(provider: SuiteFile['providers'][number]): SuiteProvider {
+  if (typeof provider === 'string') return { id: provider, label: provider, config: {} };
+  const { response_format: format, ...config } = provider.config ?? {};
+  return {
+    id: provider.id,
+    label: provider.label ?? provider.id,
+    config: format === undefined ? config : { ...config, responseFormat: toResponseFormat(format) },
+  };
+}
+
+function toResponseFormat(
+  format: NonNullable<
+    NonNullable<Exclude<SuiteFile['providers'][number], string>['config']>['response_format']
+  >,
+): ResponseFormat {
+  if (format.type === 'text') return { type: 'text' };
+  if (format.type === 'json_object') return { type: 'json' };
+  return { type: 'json-schema', ...format.json_schema };
+}
+
+function cut(text: string): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return flat.length > 60 ? `${flat.slice(0, 59)}…` : flat;
+}
+
+function locator(doc: Document, lineCounter: LineCounter): Locate {
+  return (path) => {
+    // A missing key has no node: point at the nearest ancestor that exists.
+    for (let length = path.length; length >= 0; length--) {
+      const node = doc.getIn(path.slice(0, length) as unknown[], true) as
+        { range?: [number, number, number] } | undefined;
+      if (node?.range) {
+        const pos = lineCounter.linePos(node.range[0]);
+        return { line: pos.line, column: pos.col };
+      }
+    }
+    return undefined;
+  };
+}
+
+export function formatPath(path: Path): string {
+  return path.reduce<string>(
+    (out, key) =>
+      typeof key === 'number' ? `${out}[${key}]` : out ? `${out}.${String(key)}` : String(key),
+    '',
+  );
+}
+
+function describeIssue(issue: z.core.$ZodIssue): string {
+  if (issue.code === 'unrecognized_keys')
+    return `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((key) => `"${key}"`).join(', ')}`;
+  if (issue.code === 'invalid_type' && issue.message.includes('received undefined'))
+    return 'is required';
+  return issue.message;
+}

@@ -1,0 +1,33 @@
+// A suite that cannot run: every problem with its file:line:column, so an editor can jump to it.
+import { InvalidInputError } from '@repo/core';
+
+export interface SuiteProblem {
+  /** `tests[2].assert[0].type`; empty for the whole file. */
+  field: string;
+  reason: string;
+  line?: number;
+  column?: number;
+}
+
+export class SuiteError extends InvalidInputError {
+  readonly file: string | undefined;
+  readonly problems: SuiteProblem[];
+
+  constructor(problems: SuiteProblem[], file?: string, options: { cause?: unknown } = {}) {
+    const where = (problem: SuiteProblem) =>
+      [file ?? 'suite', problem.line, problem.column]
+        .filter((part) => part !== undefined)
+        .join(':');
+    const lines = problems.map(
+      (problem) =>
+        `${where(problem)}: ${problem.field ? `${problem.field}: ` : ''}${problem.reason}`,
+    );
+    super(
+      `Invalid eval suite:\n${lines.join('\n')}`,
+      problems.map(({ field, reason }) => ({ field: field || 'suite', reason })),
+      { code: 'suite_invalid', ...options },
+    );
+    this.file = file;
+    this.problems = problems;
+  }
+}
