@@ -89,9 +89,9 @@ export async function startNode(script, args, { env = {}, ready }) {
 }
 
 /** local-llm on a free port in its own process, so its CPU is not charged to the clients. */
-export async function startLocalLlm() {
+export async function startLocalLlm({ control = false } = {}) {
   const bin = new URL('../packages/local-llm/bin/local-llm.js', import.meta.url).pathname;
-  const server = await startNode(bin, ['serve', '--port', '0'], {
+  const server = await startNode(bin, ['serve', '--port', '0', ...(control ? ['--control'] : [])], {
     ready: /listening on (http:\/\/\S+\/v1)/,
   });
   return { baseURL: server.match, stop: server.stop };

@@ -9,6 +9,7 @@ const benches = {
   memory: () => import('./memory.bench.mjs'),
   tools: () => import('./tools.bench.mjs'),
   rag: () => import('./rag.bench.mjs'),
+  eval: () => import('./eval.bench.mjs'),
 };
 
 const name = argv[2];

@@ -11,19 +11,31 @@ const ARTICLES = /\b(a|an|the)\b/g;
 
 /** SQuAD's `normalize_answer`, Unicode-aware: lowercase, punctuation and articles removed, whitespace collapsed. */
 export function normalizeAnswer(text: string): string {
-  return text
-    .normalize('NFKC')
-    .toLowerCase()
-    .replace(PUNCTUATION, ' ')
-    .replace(ARTICLES, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
+  return foldText(text).replace(ARTICLES, ' ').replace(/\s+/g, ' ').trim();
 }
 
-/** Normalised tokens: words split on whitespace, each CJK character a token of its own. */
+/** Normalised tokens (SQuAD's, for EM/F1 and the heuristics): each CJK character a token of its own. */
 export function tokenize(text: string): string[] {
-  const spaced = normalizeAnswer(text).replace(CJK_GLOBAL, (char) => ` ${char} `);
-  return spaced.split(/\s+/).filter((token) => token.length > 0);
+  return splitTokens(normalizeAnswer(text));
+}
+
+/**
+ * Tokens for ROUGE and BLEU: lowercase, punctuation dropped, CJK split per character, but articles
+ * kept — rouge-score and sacrebleu count "the" like any other word.
+ */
+export function tokenizeWords(text: string): string[] {
+  return splitTokens(foldText(text));
+}
+
+function foldText(text: string): string {
+  return text.normalize('NFKC').toLowerCase().replace(PUNCTUATION, ' ');
+}
+
+function splitTokens(normalised: string): string[] {
+  return normalised
+    .replace(CJK_GLOBAL, (char) => ` ${char} `)
+    .split(/\s+/)
+    .filter((token) => token.length > 0);
 }
 
 /** True for a token made of CJK script (one character after `tokenize`). */

@@ -202,3 +202,29 @@ describe('heuristicPairwise', () => {
     );
   });
 });
+
+describe('attribution phrases', () => {
+  it('are not counted as claims or content words', async () => {
+    const { heuristicFaithfulness, heuristicFactCheck, withoutAttribution } =
+      await import('./heuristic-judges.js');
+    expect(withoutAttribution('根据上下文：东京是日本的首都。')).toBe('东京是日本的首都。');
+    expect(withoutAttribution('According to the provided context, Paris is big.')).toBe(
+      'Paris is big.',
+    );
+    expect(withoutAttribution('Paris is big, according to the context.')).toBe(
+      'Paris is big, according to the context.',
+    );
+    const request = {
+      userText: '日本的首都是哪里？',
+      response: '根据上下文：东京是日本的首都。',
+      context: ['东京是日本的首都。'],
+    };
+    expect(heuristicFaithfulness(request, 0.8).score).toBe(1);
+    expect(heuristicFactCheck(request).score).toBe(1);
+    // A lead-in that is not an attribution phrase still counts: 6 of 12 characters, below 0.6.
+    expect(
+      heuristicFaithfulness({ ...request, response: '据说这篇文中：东京是日本的首都。' }, 0.8)
+        .score,
+    ).toBe(0);
+  });
+});

@@ -10,6 +10,19 @@ import type { EvaluationRequest, EvaluationResult } from '../evaluator.js';
 import { contentTokens, splitSentences, tokenize } from '../text-tokens.js';
 import { HEURISTIC_PREFIX, quote } from './judges-support.js';
 
+// "Based on the context:" / "根据上下文：" say where an answer came from; they are not claims, and
+// counting their words would fail a faithful Chinese answer (five characters absent from the
+// context in a ten-character sentence).
+const ATTRIBUTION = [
+  /^\s*(?:based on|according to|per)\s+(?:the\s+)?(?:provided\s+|given\s+|above\s+)?(?:context|documents?|information|sources?|passages?)(?:\s+(?:provided|given|above))?\s*[,:，：]\s*/i,
+  /^\s*(?:根据|依据|基于|按照)(?:提供的|给定的|以上|上述)?(?:上下文|资料|文档|参考资料|信息|内容)[，,：:]?\s*/,
+];
+
+/** `text` without a leading attribution phrase ("According to the context, …", "根据上下文：…"). */
+export function withoutAttribution(text: string): string {
+  return ATTRIBUTION.reduce((rest, pattern) => rest.replace(pattern, ''), text);
+}
+
 /** Share of `text`'s distinct content tokens found in `pool` (0 when `text` has none). */
 export function tokenCoverage(
   text: string,
@@ -40,14 +53,14 @@ const formatScore = (score: number) => String(Math.round(score * 100) / 100);
 const share = ({ found, total }: { found: number; total: number }) => `${found} of ${total}`;
 
 /**
- * Relevancy. With context: the share of the response's content tokens found in the context (does
+ * Relevancy. With context (a leading "Based on the context:" set aside, as in the other context judges): the share of the response's content tokens found in the context (does
  * the answer stay within what was retrieved?). Without context: the share of the question's content
  * tokens found in the response (does it address the question?). Pass at 0.5.
  */
 export function heuristicRelevancy(request: EvaluationRequest): EvaluationResult {
   const context = contextText(request.context);
   if (context.trim() !== '') {
-    const coverage = tokenCoverage(request.response, context);
+    const coverage = tokenCoverage(withoutAttribution(request.response), context);
     return heuristicResult(
       coverage.share,
       0.5,
@@ -64,7 +77,10 @@ export function heuristicRelevancy(request: EvaluationRequest): EvaluationResult
 
 /** Fact-checking: the share of the claim's (the response's) content tokens found in the document. Pass at 0.6. */
 export function heuristicFactCheck(request: EvaluationRequest): EvaluationResult {
-  const coverage = tokenCoverage(request.response, contextText(request.context));
+  const coverage = tokenCoverage(
+    withoutAttribution(request.response),
+    contextText(request.context),
+  );
   return heuristicResult(
     coverage.share,
     0.6,
@@ -82,7 +98,9 @@ export function heuristicFaithfulness(
   threshold: number,
 ): EvaluationResult {
   const context = contextText(request.context);
-  const claims = splitSentences(request.response);
+  const claims = splitSentences(request.response)
+    .map(withoutAttribution)
+    .filter((claim) => claim !== '');
   if (claims.length === 0)
     return heuristicResult(1, threshold, 'the response makes no claims to check');
   const unsupported = claims.filter((claim) => tokenCoverage(claim, context).share < 0.6);

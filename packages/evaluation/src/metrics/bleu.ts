@@ -1,5 +1,5 @@
-// Sentence BLEU (Papineni et al. 2002) over `tokenize` tokens: uniform weights over 1..maxN-grams,
-// counts clipped to the most any one reference has, and a brevity penalty against the reference
+// Sentence BLEU (Papineni et al. 2002) over `tokenizeWords` tokens (lowercased, punctuation
+// dropped, Chinese per character): uniform weights over 1..maxN-grams, counts clipped to the most any one reference has, and a brevity penalty against the reference
 // whose length is closest to the candidate's (ties go to the shorter one, as in NLTK and sacrebleu).
 //
 // Smoothing: a single sentence often has no matching 4-gram, and unsmoothed BLEU is then 0
@@ -7,7 +7,7 @@
 // to the total of every order n >= 2, unigrams untouched. It is NLTK's `method2` and sacrebleu's
 // `add-k` with k = 1, so values can be checked against either. 'none' is Papineni's formula: any
 // order without a match (or without a candidate n-gram at all) makes the score 0.
-import { tokenize } from '../text-tokens.js';
+import { tokenizeWords } from '../text-tokens.js';
 import { listReferences } from './exact-match.js';
 import { requirePositiveInteger } from './metrics-errors.js';
 import { countNgrams, countOverlap } from './rouge.js';
@@ -28,8 +28,8 @@ export function bleu(
   const maxN = options.maxN ?? 4;
   requirePositiveInteger(maxN, 'maxN', 'BLEU');
   const smoothing = options.smoothing ?? 'add-one';
-  const candidateTokens = tokenize(candidate);
-  const referenceTokens = listReferences(references).map((reference) => tokenize(reference));
+  const candidateTokens = tokenizeWords(candidate);
+  const referenceTokens = listReferences(references).map((reference) => tokenizeWords(reference));
   if (candidateTokens.length === 0 || referenceTokens.length === 0) return 0;
 
   let logPrecisionSum = 0;

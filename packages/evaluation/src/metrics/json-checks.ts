@@ -3,6 +3,7 @@
 // cannot hold both drafts.
 import AjvModule from 'ajv';
 import Ajv2020Module from 'ajv/dist/2020.js';
+import addFormatsModule from 'ajv-formats';
 import type { ErrorObject, Options, ValidateFunction } from 'ajv';
 import { MetricInputError } from './metrics-errors.js';
 
@@ -10,6 +11,7 @@ import { MetricInputError } from './metrics-errors.js';
 // CommonJS as the whole `module.exports`, so the class is `.default`, which exists at runtime too.
 const Ajv = AjvModule.default;
 const Ajv2020 = Ajv2020Module.default;
+const addFormats = addFormatsModule.default;
 
 const AJV_OPTIONS: Options = {
   // Every problem at once, so a report shows all of them.
@@ -17,8 +19,6 @@ const AJV_OPTIONS: Options = {
   // Unknown keywords (a typo like `requried`) still fail the schema; these two would only log.
   strictTypes: false,
   strictTuples: false,
-  // No ajv-formats dependency: `format` is accepted and not checked.
-  validateFormats: false,
   // Suites are re-read into new objects; keeping schemas by `$id` would reject the second copy.
   addUsedSchema: false,
 };
@@ -44,13 +44,19 @@ export function validateJsonSchema(
   return { valid: false, errors: (validate.errors ?? []).map(formatError) };
 }
 
+/** `format: date`, `email`, `uri`, … checked (ajv-formats), as extraction suites rely on them. */
+function withFormats<T extends InstanceType<typeof Ajv>>(ajv: T): T {
+  addFormats(ajv);
+  return ajv;
+}
+
 function compileSchema(schema: Record<string, unknown>): ValidateFunction {
   const cached = validators.get(schema);
   if (cached) return cached;
   const uses2020 = typeof schema.$schema === 'string' && schema.$schema.includes('2020-12');
   const ajv = uses2020
-    ? (draft2020 ??= new Ajv2020(AJV_OPTIONS))
-    : (draft07 ??= new Ajv(AJV_OPTIONS));
+    ? (draft2020 ??= withFormats(new Ajv2020(AJV_OPTIONS)))
+    : (draft07 ??= withFormats(new Ajv(AJV_OPTIONS)));
   try {
     const validate = ajv.compile(schema);
     validators.set(schema, validate);

@@ -9,21 +9,18 @@ const S2 = 'police kill the gunman';
 const S3 = 'the gunman kill police';
 
 describe('rougeL', () => {
-  it('scores the classic example (articles removed)', () => {
-    // LCS(S2, S1) = [police, gunman] = 2; P = 2/3, R = 2/3, F = 2/3 (Lin's 3/4 counts "the")
-    const score = rougeL(S2, S1);
-    expect(score.precision).toBeCloseTo(2 / 3, 10);
-    expect(score.recall).toBeCloseTo(2 / 3, 10);
-    expect(score.f).toBeCloseTo(0.6667, 4);
-    // LCS(S3, S1) = 1 (police or gunman); P = R = F = 1/3 (Lin's 2/4 counts "the")
-    expect(rougeL(S3, S1).f).toBeCloseTo(0.3333, 4);
+  it("reproduces Lin's example", () => {
+    // LCS(S2, S1) = [police, the, gunman] = 3; P = R = F = 3/4, as in Lin (2004)
+    expect(rougeL(S2, S1)).toEqual({ precision: 0.75, recall: 0.75, f: 0.75 });
+    // LCS(S3, S1) = [the, gunman] = 2; P = R = F = 2/4, as in the paper
+    expect(rougeL(S3, S1).f).toBeCloseTo(0.5, 10);
   });
 
   it('weights recall with beta', () => {
-    // [police, shot, gunman, dead] vs S1: LCS 2, P = 2/4, R = 2/3
-    // β = 1: F = 2·(1/3)/(7/6) = 4/7; β = 2: F = 5·(1/3)/(2/3 + 4·1/2) = (5/3)/(8/3) = 5/8
-    expect(rougeL('police shot the gunman dead', S1).f).toBeCloseTo(4 / 7, 10);
-    expect(rougeL('police shot the gunman dead', S1, { beta: 2 }).f).toBeCloseTo(0.625, 10);
+    // [police, shot, the, gunman, dead] vs S1: LCS 3, P = 3/5, R = 3/4
+    // β = 1: F = 2·0.45/1.35 = 2/3; β = 2: F = 5·0.45/(0.75 + 4·0.6) = 2.25/3.15 = 5/7
+    expect(rougeL('police shot the gunman dead', S1).f).toBeCloseTo(2 / 3, 10);
+    expect(rougeL('police shot the gunman dead', S1, { beta: 2 }).f).toBeCloseTo(5 / 7, 10);
   });
 
   it('works per character for Chinese', () => {
@@ -41,10 +38,10 @@ describe('rougeL', () => {
 
 describe('rougeN', () => {
   it('counts unigrams and bigrams', () => {
-    // unigrams: police, gunman shared, 2 of 3 each way
-    expect(rougeN(S2, S1).f).toBeCloseTo(2 / 3, 10);
-    // bigrams [police kill, kill gunman] vs [police killed, killed gunman]: none shared
-    expect(rougeN(S2, S1, 2)).toEqual({ precision: 0, recall: 0, f: 0 });
+    // unigrams: police, the, gunman shared, 3 of 4 each way
+    expect(rougeN(S2, S1).f).toBeCloseTo(0.75, 10);
+    // bigrams [police kill, kill the, the gunman] vs [police killed, killed the, the gunman]: 1 shared
+    expect(rougeN(S2, S1, 2).f).toBeCloseTo(1 / 3, 10);
     // bigrams [cat sat, sat on, on mat, mat today] vs [cat sat, sat on, on mat]: 3 shared,
     // P = 3/4, R = 3/3, F = 2·0.75/1.75 = 6/7
     const score = rougeN('cat sat on mat today', 'cat sat on mat', 2);

@@ -1,8 +1,7 @@
-// ROUGE-N and ROUGE-L (Lin 2004) over `tokenize` tokens, so Chinese is scored per character and
-// English after SQuAD normalisation. Articles and punctuation are dropped, so scores can differ a
-// little from Google's rouge-score, which keeps them. The n-gram helpers here are shared with token
-// F1 and BLEU, which are the same clipped-overlap count underneath.
-import { tokenize } from '../text-tokens.js';
+// ROUGE-N and ROUGE-L (Lin 2004) over `tokenizeWords` tokens: lowercased, punctuation dropped,
+// articles kept (as rouge-score does, and unlike SQuAD's EM/F1), Chinese scored per character.
+// The n-gram helpers here are shared with token F1 and BLEU, the same clipped-overlap count.
+import { tokenizeWords } from '../text-tokens.js';
 import { requirePositiveInteger } from './metrics-errors.js';
 
 export interface RougeScore {
@@ -22,8 +21,8 @@ export function rougeL(
   reference: string,
   options: RougeOptions = {},
 ): RougeScore {
-  const candidateTokens = tokenize(candidate);
-  const referenceTokens = tokenize(reference);
+  const candidateTokens = tokenizeWords(candidate);
+  const referenceTokens = tokenizeWords(reference);
   const lcs = measureLongestCommonSubsequence(candidateTokens, referenceTokens);
   return scoreOverlap(lcs, candidateTokens.length, referenceTokens.length, options.beta ?? 1);
 }
@@ -31,8 +30,8 @@ export function rougeL(
 /** ROUGE-N: n-gram overlap, each n-gram counted at most as often as the reference has it. */
 export function rougeN(candidate: string, reference: string, n = 1): RougeScore {
   requirePositiveInteger(n, 'n', 'ROUGE-N');
-  const candidateCounts = countNgrams(tokenize(candidate), n);
-  const referenceCounts = countNgrams(tokenize(reference), n);
+  const candidateCounts = countNgrams(tokenizeWords(candidate), n);
+  const referenceCounts = countNgrams(tokenizeWords(reference), n);
   const overlap = countOverlap(candidateCounts, referenceCounts);
   return scoreOverlap(overlap, sumCounts(candidateCounts), sumCounts(referenceCounts));
 }

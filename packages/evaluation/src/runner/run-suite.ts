@@ -122,8 +122,7 @@ type CaseOptions = RunSuiteOptions & {
 async function runCase(item: Case, options: CaseOptions): Promise<CaseResult> {
   const { test, prompt, provider, model } = item;
   const timeoutMs = options.timeoutMs ?? 120_000;
-  const timeout = AbortSignal.timeout(timeoutMs);
-  const signal = options.signal ? AbortSignal.any([options.signal, timeout]) : timeout;
+  const { signal, timedOut, release } = caseSignal(timeoutMs, options.signal);
   const base = baseResult(item);
   let attempts = 0;
   try {
@@ -179,13 +178,40 @@ async function runCase(item: Case, options: CaseOptions): Promise<CaseResult> {
     if (options.signal?.aborted)
       return { ...cancelledResult(item, 'the run was cancelled while this case ran'), attempts };
     const cause = error instanceof ModelCallError ? error.cause : error;
-    const message = timeout.aborted
+    const message = timedOut()
       ? `timed out after ${timeoutMs} ms`
       : cause instanceof Error
         ? `${cause.name}: ${cause.message}`
         : String(cause);
     return { ...base, attempts, status: 'error', error: message };
+  } finally {
+    release();
   }
+}
+
+/**
+ * The case's signal: aborted by the run's signal or after `timeoutMs`. One controller and a timer
+ * instead of AbortSignal.any([run, AbortSignal.timeout()]): fewer signals per case (Node makes
+ * each transferable, visible in profiles of 1,000-case runs), and it tells a timeout from a cancel.
+ */
+function caseSignal(timeoutMs: number, runSignal: AbortSignal | undefined) {
+  const controller = new AbortController();
+  let expired = false;
+  const timer = setTimeout(() => {
+    expired = true;
+    controller.abort(new Error(`timed out after ${timeoutMs} ms`));
+  }, timeoutMs);
+  const cancel = () => controller.abort(runSignal?.reason);
+  if (runSignal?.aborted) cancel();
+  else runSignal?.addEventListener('abort', cancel, { once: true });
+  return {
+    signal: controller.signal,
+    timedOut: () => expired,
+    release: () => {
+      clearTimeout(timer);
+      runSignal?.removeEventListener('abort', cancel);
+    },
+  };
 }
 
 function baseResult({ test, prompt, provider }: Case): CaseResult {
