@@ -78,6 +78,13 @@ export type {
   SuiteProvider,
   SuiteTest,
 } from './suite/eval-suite.js';
+export { createEvalRunStore, EVALUATION_MIGRATIONS_FOLDER } from './store/eval-run-store.js';
+export type {
+  EvalRunStore,
+  StoredRun,
+  StoredRunInfo,
+  StoredRunStatus,
+} from './store/eval-run-store.js';
 export { loadSuite, parseSuite, parseSuiteText } from './suite/load-suite.js';
 export type { ParseSuiteOptions } from './suite/load-suite.js';
 export { SuiteError } from './suite/suite-errors.js';

@@ -73,6 +73,21 @@ describe('the eval run store', () => {
     expect(await store.list({ limit: 1 })).toHaveLength(1);
   });
 
+  it('fails every run left running, and only those', async () => {
+    const store = await createEvalRunStore(database);
+    await store.start('left-1', suite);
+    await store.start('left-2', suite);
+    await store.start('done', suite);
+    await store.finish(finished('done', 1));
+    expect(await store.failRunning('interrupted by a restart')).toBeGreaterThanOrEqual(2);
+    expect(await store.get('left-2')).toMatchObject({
+      status: 'failed',
+      error: 'interrupted by a restart',
+    });
+    expect((await store.get('done'))?.status).toBe('completed');
+    expect(await store.failRunning('again')).toBe(0);
+  });
+
   it('refuses a duplicate run id without touching the stored one', async () => {
     const store = await createEvalRunStore(database);
     await store.start('dup', suite);

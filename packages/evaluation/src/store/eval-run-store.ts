@@ -33,6 +33,8 @@ export interface EvalRunStore {
   start(id: string, suite: EvalSuite): Promise<void>;
   finish(run: EvalRun): Promise<void>;
   fail(id: string, error: string): Promise<void>;
+  /** Marks every run still `running` as failed (after a crash or restart); returns how many. */
+  failRunning(error: string): Promise<number>;
   get(id: string): Promise<StoredRun | undefined>;
   /** Newest first. */
   list(options?: { limit?: number }): Promise<StoredRunInfo[]>;
@@ -83,6 +85,14 @@ export async function createEvalRunStore(database: Database): Promise<EvalRunSto
         .update(evalRuns)
         .set({ status: 'failed', error, finishedAt: new Date() })
         .where(eq(evalRuns.id, id));
+    },
+    async failRunning(error) {
+      const rows = await db
+        .update(evalRuns)
+        .set({ status: 'failed', error, finishedAt: new Date() })
+        .where(eq(evalRuns.status, 'running'))
+        .returning({ id: evalRuns.id });
+      return rows.length;
     },
     async get(id) {
       const [row] = await db

@@ -126,7 +126,7 @@ describe('suite errors carry file:line:column', () => {
           field: 'tests[0].asert',
           reason: 'unknown field "asert"',
           line: 4,
-          column: 12,
+          column: 5,
         }),
       ]),
     );
@@ -240,5 +240,35 @@ describe('suite errors carry file:line:column', () => {
     expect(suite.tests[0]?.assert[0]?.grader).toEqual({ text: 'deepseek', embedding: 'qwen' });
     expect(suite.tests.map((test) => test.key)).toEqual(['#1', 'twice', 'twice#3']);
     expect(suite.prompts[0]?.label).toBe('chat');
+  });
+});
+
+describe('suites from elsewhere', () => {
+  it('can refuse file:// prompts (a suite sent over HTTP must not read server files)', () => {
+    const error = problemsOf(() =>
+      parseSuite(
+        { prompts: ['file:///etc/passwd'], providers: ['local'], tests: [{}] },
+        { allowFiles: false },
+      ),
+    );
+    expect(error.details).toEqual([
+      {
+        field: 'prompts[0]',
+        reason: 'file:// prompts are not allowed here; put the prompt text in the suite',
+      },
+    ]);
+  });
+
+  it('puts a list of documents into a prompt one per line', async () => {
+    const { compilePrompt } = await import('./suite-templates.js');
+    const suite = parseSuite({
+      prompts: ['Context:\n{{context}}\nQ: {{q}} {{meta}} ({{context.1}})'],
+      providers: ['local'],
+      tests: [{ vars: { context: ['北京是首都。', 'Paris is big.'], q: 'x', meta: { n: 1 } } }],
+    });
+    const [message] = compilePrompt(suite.prompts[0]!).render(suite.tests[0]!.vars);
+    expect(message?.parts).toEqual([
+      { type: 'text', text: 'Context:\n北京是首都。\nParis is big.\nQ: x {"n":1} (Paris is big.)' },
+    ]);
   });
 });

@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { basename, dirname, resolve } from 'node:path';
-import { LineCounter, parseDocument, type Document } from 'yaml';
+import { isMap, isScalar, LineCounter, parseDocument, type Document } from 'yaml';
 import type { ResponseFormat } from '@repo/core';
 import type { z } from 'zod';
 import type { EvalSuite, SuitePrompt, SuiteProvider } from './eval-suite.js';
@@ -14,13 +14,22 @@ import { compilePrompt, normalizePlaceholders, type CompiledPrompt } from './sui
 import { suiteSchema, type SuiteFile } from './suite-schema.js';
 
 type Path = ReadonlyArray<PropertyKey>;
-export type Locate = (path: Path) => { line: number; column: number } | undefined;
+/** Where `path` is in the file: its value, or with `key` the key itself (for an unknown field). */
+export type Locate = (
+  path: Path,
+  options?: { key?: boolean },
+) => { line: number; column: number } | undefined;
 
 export interface ParseSuiteOptions {
   /** Shown in errors and used as the suite's name when it has no description. */
   file?: string;
   /** Where `file://` prompts are read from (default: the file's folder, else the working directory). */
   baseDir?: string;
+  /**
+   * `false` refuses `file://` prompts: a suite that arrives over HTTP must not read the server's
+   * files and send them to a model. Default true (a suite file on your own disk).
+   */
+  allowFiles?: boolean;
 }
 
 /** Reads and validates a suite file (`.yaml`, `.yml` or `.json`). Throws SuiteError. */
@@ -62,20 +71,19 @@ export function parseSuite(
   options: ParseSuiteOptions & { locate?: Locate } = {},
 ): EvalSuite {
   const locate: Locate = options.locate ?? (() => undefined);
-  const at = (path: Path, reason: string): SuiteProblem => ({
+  const at = (path: Path, reason: string, key = false): SuiteProblem => ({
     field: formatPath(path),
     reason,
-    ...locate(path),
+    ...locate(path, { key }),
   });
   const parsed = suiteSchema.safeParse(input);
   if (!parsed.success)
     throw new SuiteError(
       parsed.error.issues.map((issue) =>
         // An unknown key is reported at the key itself, not at the object holding it.
-        at(
-          issue.code === 'unrecognized_keys' ? [...issue.path, issue.keys[0] ?? ''] : issue.path,
-          describeIssue(issue),
-        ),
+        issue.code === 'unrecognized_keys'
+          ? at([...issue.path, issue.keys[0] ?? ''], describeIssue(issue), true)
+          : at(issue.path, describeIssue(issue)),
       ),
       options.file,
     );
@@ -83,7 +91,9 @@ export function parseSuite(
   const problems: SuiteProblem[] = [];
   const baseDir = options.baseDir ?? process.cwd();
   const prompts = file.prompts.map((prompt, index) =>
-    toPrompt(prompt, index, baseDir, (reason) => problems.push(at(['prompts', index], reason))),
+    toPrompt(prompt, index, options.allowFiles === false ? undefined : baseDir, (reason) =>
+      problems.push(at(['prompts', index], reason)),
+    ),
   );
   const compiled = prompts.flatMap((prompt, index) => {
     try {
@@ -109,10 +119,14 @@ export function parseSuite(
 function toPrompt(
   prompt: SuiteFile['prompts'][number],
   index: number,
-  baseDir: string,
+  baseDir: string | undefined,
   fail: (reason: string) => void,
 ): SuitePrompt {
   if (typeof prompt === 'string' && prompt.startsWith('file://')) {
+    if (baseDir === undefined) {
+      fail('file:// prompts are not allowed here; put the prompt text in the suite');
+      return { label: `prompt ${index + 1}`, messages: [] };
+    }
     const path = resolve(baseDir, prompt.slice('file://'.length));
     try {
       return {
@@ -167,15 +181,25 @@ function cut(text: string): string {
 }
 
 function locator(doc: Document, lineCounter: LineCounter): Locate {
-  return (path) => {
+  const position = (offset: number) => {
+    const pos = lineCounter.linePos(offset);
+    return { line: pos.line, column: pos.col };
+  };
+  return (path, options = {}) => {
+    const last = path.at(-1);
+    if (options.key && typeof last === 'string') {
+      const parent = doc.getIn(path.slice(0, -1) as unknown[], true);
+      const pair = isMap(parent)
+        ? parent.items.find((item) => isScalar(item.key) && item.key.value === last)
+        : undefined;
+      const range = isScalar(pair?.key) ? pair.key.range : undefined;
+      if (range) return position(range[0]);
+    }
     // A missing key has no node: point at the nearest ancestor that exists.
     for (let length = path.length; length >= 0; length--) {
       const node = doc.getIn(path.slice(0, length) as unknown[], true) as
         { range?: [number, number, number] } | undefined;
-      if (node?.range) {
-        const pos = lineCounter.linePos(node.range[0]);
-        return { line: pos.line, column: pos.col };
-      }
+      if (node?.range) return position(node.range[0]);
     }
     return undefined;
   };

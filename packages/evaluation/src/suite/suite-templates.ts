@@ -30,16 +30,34 @@ export function compilePrompt(prompt: SuitePrompt): CompiledPrompt {
   }));
   return {
     label: prompt.label,
-    render: (vars) =>
-      templates.map(({ role, template }) => {
-        const text = template.render(vars);
+    render: (vars) => {
+      const values = promptValues(vars);
+      return templates.map(({ role, template }) => {
+        const text = template.render(values);
         return role === 'system'
           ? systemMessage(text)
           : role === 'user'
             ? userMessage(text)
             : assistantMessage(text);
-      }),
+      });
+    },
   };
+}
+
+/**
+ * A list of strings (`vars.context` as retrieved documents) goes into a prompt one item per line,
+ * as a RAG prompt would show them; `{{context.0}}` still picks one item. Other values render as
+ * @repo/prompting renders them (objects as JSON).
+ */
+function promptValues(vars: Record<string, unknown>): Record<string, unknown> {
+  let values: Record<string, unknown> | undefined;
+  for (const [name, value] of Object.entries(vars))
+    if (Array.isArray(value) && value.every((item) => typeof item === 'string')) {
+      values ??= { ...vars };
+      values[name] = value.join('\n');
+      value.forEach((item, index) => (values![`${name}.${index}`] = item));
+    }
+  return values ?? vars;
 }
 
 /** Variables the prompt uses that `vars` does not define (empty when it renders). */

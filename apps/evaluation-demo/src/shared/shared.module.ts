@@ -1,0 +1,17 @@
+// What every feature shares (global): the validated config, the run store and the models.
+import { Global, Module } from '@nestjs/common';
+import { parseAppConfig } from '../app-config.js';
+import { APP_CONFIG } from './app-config.token.js';
+import { EvalModelsService } from './eval-models.service.js';
+import { EvalStoreService } from './eval-store.service.js';
+
+@Global()
+@Module({
+  providers: [
+    { provide: APP_CONFIG, useFactory: () => parseAppConfig() },
+    EvalStoreService,
+    EvalModelsService,
+  ],
+  exports: [APP_CONFIG, EvalStoreService, EvalModelsService],
+})
+export class SharedModule {}
