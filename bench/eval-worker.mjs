@@ -61,13 +61,16 @@ async function raw() {
 }
 
 const rss = trackPeakRss();
+const cpu = process.cpuUsage();
 const started = performance.now();
 const outcome = mode === 'ours' ? await ours() : await raw();
 const wallMs = performance.now() - started;
+const { user, system } = process.cpuUsage(cpu);
 console.log(
   JSON.stringify({
     mode,
     wallMs,
+    cpuMs: (user + system) / 1000,
     peakRssMiB: rss.stop(),
     heapUsedMiB: process.memoryUsage().heapUsed / 1048576,
     ...outcome,
