@@ -60,7 +60,7 @@ export { createFileCache, createMemoryCache } from './runner/output-cache.js';
 export type { CachedOutput, OutputCache } from './runner/output-cache.js';
 export { createModelResolver } from './runner/resolve-models.js';
 export type { ModelResolver, ModelResolverOptions } from './runner/resolve-models.js';
-export { runSuite } from './runner/run-suite.js';
+export { checkSuiteModels, runSuite } from './runner/run-suite.js';
 export type { RunSuiteOptions } from './runner/run-suite.js';
 export { runCli } from './run-cli.js';
 export type { CliIo } from './run-cli.js';

@@ -14,8 +14,7 @@ import {
   Sse,
   type MessageEvent,
 } from '@nestjs/common';
-import type { RunComparison } from '@repo/evaluation';
-import type { StoredRunInfo } from '@repo/evaluation';
+import type { RunComparison, StoredRunInfo } from '@repo/evaluation';
 import { ApiOperation, ApiProduces, ApiTags } from '@repo/nest';
 import type { Observable } from 'rxjs';
 import { CompareRunsQueryDto } from './dto/compare-runs.dto.js';

@@ -10,15 +10,13 @@ import {
   type BeforeApplicationShutdown,
   type MessageEvent,
 } from '@nestjs/common';
-import { runSuite, type EvalSuite } from '@repo/evaluation';
-import type { EvalRunStore } from '@repo/evaluation';
+import { checkSuiteModels, runSuite, type EvalRunStore, type EvalSuite } from '@repo/evaluation';
 import { Observable } from 'rxjs';
 import type { AppConfig } from '../app-config.js';
 import { APP_CONFIG } from '../shared/app-config.token.js';
 import { EvalModelsService } from '../shared/eval-models.service.js';
 import { EvalStoreService } from '../shared/eval-store.service.js';
 import { caseCount, SuitesService, type SuiteSource } from '../suites/suites.service.js';
-import { checkSuiteModels } from './check-suite-models.js';
 import { doneEvent, LiveRun, type RunOutcome } from './live-run.js';
 import { LiveRuns } from './live-runs.js';
 import { runConflict, runNotFound, TooManyRunsError } from './run-errors.js';
@@ -49,7 +47,7 @@ export class RunsService implements BeforeApplicationShutdown {
   async start(input: { suite: SuiteSource; concurrency?: number }): Promise<StartedRun> {
     this.checkCapacity();
     const suite = await this.suites.resolve(input.suite);
-    checkSuiteModels(suite, this.models.resolver());
+    checkSuiteModels(suite, this.models.resolver(), { judge: this.models.judgeId });
     const store = await this.store.store();
     this.checkCapacity();
     const live = new LiveRun(randomUUID(), caseCount(suite));

@@ -220,3 +220,19 @@ describe('runSuite on the embedded model', () => {
     expect(normalizeProviderId('local')).toBe('local');
   });
 });
+
+describe('checkSuiteModels', () => {
+  it('names the missing key of a judge as well as of a provider, calling nothing', async () => {
+    const { llm, models } = localModels();
+    const { checkSuiteModels } = await import('./run-suite.js');
+    const judged = parseSuite({
+      prompts: ['hi'],
+      providers: ['local'],
+      tests: [{ assert: [{ type: 'llm-rubric', value: 'polite', provider: 'qwen' }] }],
+    });
+    expect(() => checkSuiteModels(judged, models)).toThrow(/QWEN_API_KEY/);
+    expect(() => checkSuiteModels(judged, models, { judge: 'local' })).toThrow(/QWEN_API_KEY/);
+    expect(() => checkSuiteModels(contextSuite(1), models)).not.toThrow();
+    expect(llm.requests()).toHaveLength(0);
+  });
+});

@@ -56,11 +56,7 @@ export async function runSuite(suite: EvalSuite, options: RunSuiteOptions = {}):
   const models = options.models ?? createModelResolver();
   const startedAt = new Date();
   const started = performance.now();
-  // Resolve every model first: an unknown or unconfigured provider stops the run before it spends tokens.
-  const providerModels = new Map(
-    suite.providers.map((provider) => [provider.id, models.chat(provider.id)]),
-  );
-  const graders = resolveGraders(suite, models, options);
+  const { providerModels, graders } = resolveSuiteModels(suite, models, options);
   const prompts = suite.prompts.map((prompt: SuitePrompt) => compilePrompt(prompt));
   const cases: Case[] = suite.tests.flatMap((test) =>
     prompts.flatMap((prompt) =>
@@ -112,6 +108,30 @@ export async function runSuite(suite: EvalSuite, options: RunSuiteOptions = {}):
     results,
     summary: summarizeResults(results, { durationMs, ...options.bootstrap }),
   };
+}
+
+/**
+ * Every model a suite needs (its providers, judges and embedding models), resolved without calling
+ * any: an unknown or unconfigured provider throws (naming the variable to set) before a token is
+ * spent. runSuite does this first; an app calls it to refuse a suite before storing a run.
+ */
+export function checkSuiteModels(
+  suite: EvalSuite,
+  models: ModelResolver,
+  options: Pick<RunSuiteOptions, 'judge' | 'embedding' | 'heuristic'> = {},
+): void {
+  resolveSuiteModels(suite, models, options);
+}
+
+function resolveSuiteModels(
+  suite: EvalSuite,
+  models: ModelResolver,
+  options: Pick<RunSuiteOptions, 'judge' | 'embedding' | 'heuristic'>,
+) {
+  const providerModels = new Map(
+    suite.providers.map((provider) => [provider.id, models.chat(provider.id)]),
+  );
+  return { providerModels, graders: resolveGraders(suite, models, options) };
 }
 
 type CaseOptions = RunSuiteOptions & {
