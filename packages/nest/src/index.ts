@@ -33,6 +33,8 @@ export {
   AI_TOKEN_USAGE,
 } from './ai-tokens.js';
 export { lazyChatModel, lazyEmbeddingModel } from './lazy-models.js';
+export { createLazyResource } from './lazy-resource.js';
+export type { LazyResource, LazyResourceOptions } from './lazy-resource.js';
 export { CLIENT_CLOSED_REQUEST, toHttpError } from './map-error.js';
 export type { ErrorBody, MappedError } from './map-error.js';
 export { createObservableTokenUsage } from './observable-token-usage.js';

@@ -8,6 +8,7 @@ import {
   createMessageWindowChatMemory,
   type ChatMemoryRepository,
 } from '@repo/memory';
+import { createLazyResource } from '@repo/nest';
 import type { AppConfig } from '../app-config.js';
 import { APP_CONFIG } from './memory-tokens.js';
 import { openRepository, type OpenedRepository } from './open-repository.js';
@@ -19,7 +20,20 @@ interface OpenStore extends OpenedRepository {
 @Injectable()
 export class MemoryStoreService implements OnApplicationShutdown {
   private readonly logger = new Logger('MemoryStore');
-  private opening: Promise<OpenStore> | undefined;
+  private readonly resource = createLazyResource({
+    open: async (): Promise<OpenStore> => {
+      const opened = await openRepository(this.config);
+      const memory = createMessageWindowChatMemory({
+        repository: opened.repository,
+        maxMessages: this.config.MEMORY_MAX_MESSAGES,
+      });
+      return { ...opened, advisor: createMessageChatMemoryAdvisor({ memory }) };
+    },
+    close: (store) => store.close(),
+    onOpen: (store) =>
+      this.logger.log(`Chat memory: ${this.config.MEMORY_STORE} (${store.describe})`),
+    onError: (error) => this.logger.error(error instanceof Error ? error.message : String(error)),
+  });
 
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
 
@@ -28,37 +42,15 @@ export class MemoryStoreService implements OnApplicationShutdown {
   }
 
   async repository(): Promise<ChatMemoryRepository> {
-    return (await this.open()).repository;
+    return (await this.resource.get()).repository;
   }
 
   /** Spring's MessageChatMemoryAdvisor over a MessageWindowChatMemory(MEMORY_MAX_MESSAGES). */
   async advisor(): Promise<Advisor> {
-    return (await this.open()).advisor;
+    return (await this.resource.get()).advisor;
   }
 
-  async onApplicationShutdown(): Promise<void> {
-    const opening = this.opening;
-    this.opening = undefined;
-    const store = await opening?.catch(() => undefined);
-    await store?.close();
-  }
-
-  private open(): Promise<OpenStore> {
-    this.opening ??= openRepository(this.config).then(
-      (opened) => {
-        this.logger.log(`Chat memory: ${this.config.MEMORY_STORE} (${opened.describe})`);
-        const memory = createMessageWindowChatMemory({
-          repository: opened.repository,
-          maxMessages: this.config.MEMORY_MAX_MESSAGES,
-        });
-        return { ...opened, advisor: createMessageChatMemoryAdvisor({ memory }) };
-      },
-      (error: unknown) => {
-        this.opening = undefined;
-        this.logger.error(error instanceof Error ? error.message : String(error));
-        throw error;
-      },
-    );
-    return this.opening;
+  onApplicationShutdown(): Promise<void> {
+    return this.resource.close();
   }
 }

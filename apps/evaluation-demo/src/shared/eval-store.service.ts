@@ -10,6 +10,7 @@ import {
   type OnApplicationShutdown,
 } from '@nestjs/common';
 import { createEvalRunStore, type EvalRunStore } from '@repo/evaluation';
+import { createLazyResource } from '@repo/nest';
 import { createDatabase, type Database } from '@repo/storage';
 import type { AppConfig } from '../app-config.js';
 import { APP_CONFIG } from './app-config.token.js';
@@ -25,38 +26,25 @@ interface OpenStore {
 @Injectable()
 export class EvalStoreService implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('EvalStore');
-  private opening: Promise<OpenStore> | undefined;
+  private readonly resource = createLazyResource({
+    open: () => this.connect(),
+    close: (open: OpenStore) => open.database.close(),
+    onOpen: (open) => this.logger.log(`Runs stored on ${open.database.url}`),
+    onError: (error) => this.logger.error(error instanceof Error ? error.message : String(error)),
+  });
 
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
 
   async store(): Promise<EvalRunStore> {
-    return (await this.open()).store;
+    return (await this.resource.get()).store;
   }
 
   async onApplicationBootstrap(): Promise<void> {
-    await this.open().catch(() => undefined);
+    await this.resource.get().catch(() => undefined);
   }
 
-  async onApplicationShutdown(): Promise<void> {
-    const opening = this.opening;
-    this.opening = undefined;
-    const open = await opening?.catch(() => undefined);
-    await open?.database.close();
-  }
-
-  private open(): Promise<OpenStore> {
-    this.opening ??= this.connect().then(
-      (open) => {
-        this.logger.log(`Runs stored on ${open.database.url}`);
-        return open;
-      },
-      (error: unknown) => {
-        this.opening = undefined;
-        this.logger.error(error instanceof Error ? error.message : String(error));
-        throw error;
-      },
-    );
-    return this.opening;
+  onApplicationShutdown(): Promise<void> {
+    return this.resource.close();
   }
 
   private async connect(): Promise<OpenStore> {

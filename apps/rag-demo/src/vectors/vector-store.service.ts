@@ -4,7 +4,7 @@
 // without pgvector) is reported to that request and retried by the next one.
 import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import type { EmbeddingModel } from '@repo/core';
-import { AI_EMBEDDING_MODEL } from '@repo/nest';
+import { AI_EMBEDDING_MODEL, createLazyResource } from '@repo/nest';
 import { createPgVectorStore, type PgVectorStore } from '@repo/rag';
 import { createDatabase, type Database } from '@repo/storage';
 import type { AppConfig } from '../app-config.js';
@@ -18,7 +18,13 @@ interface OpenStore {
 @Injectable()
 export class VectorStoreService implements OnApplicationShutdown {
   private readonly logger = new Logger('VectorStore');
-  private opening: Promise<OpenStore> | undefined;
+  private readonly resource = createLazyResource({
+    open: () => this.connect(),
+    close: (open: OpenStore) => open.database.close(),
+    onOpen: (open) =>
+      this.logger.log(`Vectors: collection "${this.collection}" on ${open.database.url}`),
+    onError: (error) => this.logger.error(error instanceof Error ? error.message : String(error)),
+  });
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -30,29 +36,11 @@ export class VectorStoreService implements OnApplicationShutdown {
   }
 
   async store(): Promise<PgVectorStore> {
-    return (await this.open()).store;
+    return (await this.resource.get()).store;
   }
 
-  async onApplicationShutdown(): Promise<void> {
-    const opening = this.opening;
-    this.opening = undefined;
-    const open = await opening?.catch(() => undefined);
-    await open?.database.close();
-  }
-
-  private open(): Promise<OpenStore> {
-    this.opening ??= this.connect().then(
-      (open) => {
-        this.logger.log(`Vectors: collection "${this.collection}" on ${open.database.url}`);
-        return open;
-      },
-      (error: unknown) => {
-        this.opening = undefined;
-        this.logger.error(error instanceof Error ? error.message : String(error));
-        throw error;
-      },
-    );
-    return this.opening;
+  onApplicationShutdown(): Promise<void> {
+    return this.resource.close();
   }
 
   private async connect(): Promise<OpenStore> {
