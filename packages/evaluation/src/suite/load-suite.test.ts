@@ -272,3 +272,73 @@ describe('suites from elsewhere', () => {
     ]);
   });
 });
+
+describe('tests from a dataset file', () => {
+  it('reads JSONL (one test per line) and YAML lists, reporting problems at the dataset’s line', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'suite-'));
+    await writeFile(
+      join(dir, 'cases.jsonl'),
+      [
+        '{"description":"一","vars":{"q":"北京"},"assert":[{"type":"contains","value":"北京"}]}',
+        '',
+        '{"vars":{"q":"Paris"},"assert":[{"type":"icontains","value":"paris"}]}',
+      ].join('\n'),
+    );
+    await writeFile(
+      join(dir, 'suite.yaml'),
+      "prompts: ['{{q}}']\nproviders: [local]\ntests: file://cases.jsonl\n",
+    );
+    const suite = await loadSuite(join(dir, 'suite.yaml'));
+    expect(suite.tests.map((test) => [test.key, test.vars.q])).toEqual([
+      ['一', '北京'],
+      ['#2', 'Paris'],
+    ]);
+
+    await writeFile(
+      join(dir, 'bad.jsonl'),
+      '{"vars":{"q":1}}\n{"vars":{"q":2},"assert":[{"type":"nope"}]}\n{oops\n',
+    );
+    await writeFile(
+      join(dir, 'bad.yaml'),
+      "prompts: ['{{q}}']\nproviders: [local]\ntests: file://bad.jsonl\n",
+    );
+    await expect(loadSuite(join(dir, 'bad.yaml'))).rejects.toThrow(
+      `${join(dir, 'bad.jsonl')}:3:1: tests[2]: invalid JSON`,
+    );
+    await writeFile(
+      join(dir, 'bad.jsonl'),
+      '{"vars":{"q":1}}\n\n{"vars":{"q":2},"assert":[{"type":"nope"}]}\n',
+    );
+    await expect(loadSuite(join(dir, 'bad.yaml'))).rejects.toThrow(
+      `${join(dir, 'bad.jsonl')}:3:1: tests[1].assert[0].type: unknown assertion type "nope"`,
+    );
+
+    await writeFile(join(dir, 'cases.yaml'), '- vars: {q: x}\n  assert:\n    - type: nope\n');
+    await writeFile(
+      join(dir, 'list.yaml'),
+      "prompts: ['{{q}}']\nproviders: [local]\ntests: file://cases.yaml\n",
+    );
+    await expect(loadSuite(join(dir, 'list.yaml'))).rejects.toThrow(
+      `${join(dir, 'cases.yaml')}:3:13: tests[0].assert[0].type: unknown assertion type "nope"`,
+    );
+    await writeFile(
+      join(dir, 'missing.yaml'),
+      "prompts: ['{{q}}']\nproviders: [local]\ntests: file://none.jsonl\n",
+    );
+    await expect(loadSuite(join(dir, 'missing.yaml'))).rejects.toThrow(
+      `${join(dir, 'missing.yaml')}: tests: cannot read ${join(dir, 'none.jsonl')}`,
+    );
+  });
+
+  it('refuses a dataset file when files are not allowed', () => {
+    const error = problemsOf(() =>
+      parseSuite(
+        { prompts: ['x'], providers: ['local'], tests: 'file:///etc/passwd' },
+        { allowFiles: false },
+      ),
+    );
+    expect(error.details).toEqual([
+      { field: 'tests', reason: 'file:// tests are not allowed here; put the tests in the suite' },
+    ]);
+  });
+});

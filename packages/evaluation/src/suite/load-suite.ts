@@ -4,12 +4,14 @@
 import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { basename, dirname, resolve } from 'node:path';
-import { isMap, isScalar, LineCounter, parseDocument, type Document } from 'yaml';
+import { LineCounter, parseDocument } from 'yaml';
 import type { ResponseFormat } from '@repo/core';
 import type { z } from 'zod';
 import type { EvalSuite, SuitePrompt, SuiteProvider } from './eval-suite.js';
 import { buildTests } from './build-tests.js';
 import { SuiteError, type SuiteProblem } from './suite-errors.js';
+import { readTestFile } from './read-test-file.js';
+import { locator } from './suite-locator.js';
 import { compilePrompt, normalizePlaceholders, type CompiledPrompt } from './suite-templates.js';
 import { suiteSchema, type SuiteFile } from './suite-schema.js';
 
@@ -70,13 +72,25 @@ export function parseSuite(
   input: unknown,
   options: ParseSuiteOptions & { locate?: Locate } = {},
 ): EvalSuite {
+  const baseDir = options.baseDir ?? process.cwd();
+  const dataset = testsFromFile(
+    input,
+    options.allowFiles === false ? undefined : baseDir,
+    options.file,
+  );
   const locate: Locate = options.locate ?? (() => undefined);
-  const at = (path: Path, reason: string, key = false): SuiteProblem => ({
-    field: formatPath(path),
-    reason,
-    ...locate(path, { key }),
-  });
-  const parsed = suiteSchema.safeParse(input);
+  const at = (path: Path, reason: string, key = false): SuiteProblem =>
+    dataset && path[0] === 'tests' && path.length > 1
+      ? {
+          field: formatPath(path),
+          reason,
+          file: dataset.file,
+          ...dataset.locate(path.slice(1), { key }),
+        }
+      : { field: formatPath(path), reason, ...locate(path, { key }) };
+  const parsed = suiteSchema.safeParse(
+    dataset ? { ...(input as object), tests: dataset.tests } : input,
+  );
   if (!parsed.success)
     throw new SuiteError(
       parsed.error.issues.map((issue) =>
@@ -89,7 +103,6 @@ export function parseSuite(
     );
   const file = parsed.data;
   const problems: SuiteProblem[] = [];
-  const baseDir = options.baseDir ?? process.cwd();
   const prompts = file.prompts.map((prompt, index) =>
     toPrompt(prompt, index, options.allowFiles === false ? undefined : baseDir, (reason) =>
       problems.push(at(['prompts', index], reason)),
@@ -114,6 +127,31 @@ export function parseSuite(
       ? { maxConcurrency: file.evaluateOptions.maxConcurrency }
       : {}),
   };
+}
+
+/** `tests: file://cases.jsonl` read (or refused when files are not allowed). */
+function testsFromFile(input: unknown, baseDir: string | undefined, suiteFile: string | undefined) {
+  const tests =
+    typeof input === 'object' && input !== null ? (input as { tests?: unknown }).tests : undefined;
+  if (typeof tests !== 'string' || !tests.startsWith('file://')) return undefined;
+  if (baseDir === undefined)
+    throw new SuiteError(
+      [
+        {
+          field: 'tests',
+          reason: 'file:// tests are not allowed here; put the tests in the suite',
+        },
+      ],
+      suiteFile,
+    );
+  try {
+    return readTestFile(tests, baseDir);
+  } catch (error) {
+    // A problem reading the dataset itself is reported against the suite that names it.
+    if (error instanceof SuiteError && error.file === undefined)
+      throw new SuiteError(error.problems, suiteFile);
+    throw error;
+  }
 }
 
 function toPrompt(
@@ -178,31 +216,6 @@ function toResponseFormat(
 function cut(text: string): string {
   const flat = text.replace(/\s+/g, ' ').trim();
   return flat.length > 60 ? `${flat.slice(0, 59)}…` : flat;
-}
-
-function locator(doc: Document, lineCounter: LineCounter): Locate {
-  const position = (offset: number) => {
-    const pos = lineCounter.linePos(offset);
-    return { line: pos.line, column: pos.col };
-  };
-  return (path, options = {}) => {
-    const last = path.at(-1);
-    if (options.key && typeof last === 'string') {
-      const parent = doc.getIn(path.slice(0, -1) as unknown[], true);
-      const pair = isMap(parent)
-        ? parent.items.find((item) => isScalar(item.key) && item.key.value === last)
-        : undefined;
-      const range = isScalar(pair?.key) ? pair.key.range : undefined;
-      if (range) return position(range[0]);
-    }
-    // A missing key has no node: point at the nearest ancestor that exists.
-    for (let length = path.length; length >= 0; length--) {
-      const node = doc.getIn(path.slice(0, length) as unknown[], true) as
-        { range?: [number, number, number] } | undefined;
-      if (node?.range) return position(node.range[0]);
-    }
-    return undefined;
-  };
 }
 
 export function formatPath(path: Path): string {

@@ -7,6 +7,8 @@ export interface SuiteProblem {
   reason: string;
   line?: number;
   column?: number;
+  /** The file the position is in, when not the suite's own (a `file://` test dataset). */
+  file?: string;
 }
 
 export class SuiteError extends InvalidInputError {
@@ -15,7 +17,7 @@ export class SuiteError extends InvalidInputError {
 
   constructor(problems: SuiteProblem[], file?: string, options: { cause?: unknown } = {}) {
     const where = (problem: SuiteProblem) =>
-      [file ?? 'suite', problem.line, problem.column]
+      [problem.file ?? file ?? 'suite', problem.line, problem.column]
         .filter((part) => part !== undefined)
         .join(':');
     const lines = problems.map(
