@@ -36,6 +36,16 @@ describe('readYesNo', () => {
       'expected YES or NO, got "Yes, it is.".',
     );
   });
+
+  it('reads a Chinese judge’s 是 / 否 / 不是', () => {
+    expect(readYesNo('是的，回答与上下文一致。', 'contains')).toBe(true);
+    expect(readYesNo('不是。', 'contains')).toBe(false);
+    expect(readYesNo('否', 'contains')).toBe(false);
+    expect(() => readYesNo('这是错误的。', 'contains')).toThrow('expected YES or NO');
+    expect(readYesNo('是。', 'exact')).toBe(true);
+    expect(readYesNo('不是', 'exact')).toBe(false);
+    expect(() => readYesNo('也许', 'exact')).toThrow('expected YES or NO, got "也许".');
+  });
 });
 
 describe('createJudgeTemplate and checkUnitInterval', () => {

@@ -115,17 +115,25 @@ function requireField(
   ]);
 }
 
-/** Spring's two parsing rules: `contains` (RelevancyEvaluator) and `exact` (FactCheckingEvaluator). */
+/**
+ * Spring's two parsing rules: `contains` (RelevancyEvaluator) and `exact` (FactCheckingEvaluator).
+ * Chinese judges (Qwen, DeepSeek, GLM) sometimes answer 是 / 否 / 不是 despite the English prompt;
+ * those count too, as the reply's first word (不是 checked before 是, which it contains).
+ */
 export function readYesNo(reply: string, rule: 'contains' | 'exact'): boolean {
   const answer = reply.toLowerCase();
   if (rule === 'contains') {
     // Substrings, as in Spring: "not in line" reads as no, and so, less happily, does "I don't know".
     if (answer.includes('yes')) return true;
     if (answer.includes('no')) return false;
+    // Chinese only at the start: 是 is also the copula ("这是错误的" is not a yes).
+    const head = answer.trimStart();
+    if (head.startsWith('不是') || head.startsWith('否')) return false;
+    if (head.startsWith('是')) return true;
   } else {
     const word = answer.trim().replace(/[\s\p{P}]+$/u, '');
-    if (word === 'yes') return true;
-    if (word === 'no') return false;
+    if (word === 'yes' || word === '是') return true;
+    if (word === 'no' || word === '否' || word === '不是') return false;
   }
   throw new UnreadableReplyError(`expected YES or NO, got ${quote(reply)}.`);
 }
