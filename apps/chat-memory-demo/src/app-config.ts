@@ -1,42 +1,34 @@
 // The app's own settings (HOUSE-STYLE rule 10), validated at boot in one message; the AI variables
 // are validated by AiModule. Storage itself opens on the first request (cold start).
-import { parseEnvConfig, type Env } from '@repo/nest';
+import {
+  parseEnvConfig,
+  type Env,
+  portVar,
+  wholeNumberVar,
+  hostVar,
+  databaseUrlVar,
+} from '@repo/nest';
 import { z } from 'zod';
 import { DEFAULT_DATA_URL } from './data-folder.js';
 
 const STORES = ['sql', 'memory', 'redis'] as const;
 export type MemoryStoreKind = (typeof STORES)[number];
 
-const DATABASE_URL_FORMS = /^(memory:\/\/|file:.+|postgres(ql)?:\/\/.+)$/;
 const REDIS_URL_FORMS = /^rediss?:\/\/.+/;
 
 const schema = z
   .object({
-    PORT: z.coerce
-      .number({ error: 'must be a number' })
-      .int({ error: 'must be a whole number' })
-      .min(0, { error: 'must be between 0 and 65535' })
-      .max(65535, { error: 'must be between 0 and 65535' })
-      .default(3001),
-    HOST: z.string().trim().min(1, { error: 'must not be empty' }).default('127.0.0.1'),
+    PORT: portVar(3001),
+    HOST: hostVar(),
     MEMORY_STORE: z.enum(STORES, { error: `must be one of ${STORES.join(', ')}` }).default('sql'),
-    DATABASE_URL: z
-      .string()
-      .trim()
-      .regex(DATABASE_URL_FORMS, { error: 'must be memory://, file:<folder> or postgres://…' })
-      .default(DEFAULT_DATA_URL),
+    DATABASE_URL: databaseUrlVar(DEFAULT_DATA_URL),
     REDIS_URL: z
       .string()
       .trim()
       .regex(REDIS_URL_FORMS, { error: 'must be redis://… or rediss://…' })
       .optional(),
     MEMORY_REDIS_KEY_PREFIX: z.string().trim().min(1).default('chat-memory-demo:'),
-    MEMORY_MAX_MESSAGES: z.coerce
-      .number({ error: 'must be a number' })
-      .int({ error: 'must be a whole number' })
-      .min(1, { error: 'must be between 1 and 1000' })
-      .max(1000, { error: 'must be between 1 and 1000' })
-      .default(20),
+    MEMORY_MAX_MESSAGES: wholeNumberVar(1, 1000).default(20),
   })
   .superRefine((config, context) => {
     if (config.MEMORY_STORE === 'redis' && config.REDIS_URL === undefined)

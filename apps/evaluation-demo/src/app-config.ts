@@ -1,19 +1,17 @@
 // The app's own settings (HOUSE-STYLE rule 10), validated at boot in one message; the AI variables
 // are validated by AiModule. EVAL_JUDGE is checked against those variables too, so a judge whose
 // provider has no key fails the boot instead of every run.
-import { parseEnvConfig, type Env } from '@repo/nest';
+import {
+  parseEnvConfig,
+  type Env,
+  portVar,
+  wholeNumberVar,
+  hostVar,
+  databaseUrlVar,
+} from '@repo/nest';
 import { isProviderName, missingProviderVariables, PROVIDER_NAMES } from '@repo/providers';
 import { z } from 'zod';
 import { DEFAULT_DATA_URL, SUITES_FOLDER } from './data-folder.js';
-
-const DATABASE_URL_FORMS = /^(memory:\/\/|file:.+|postgres(ql)?:\/\/.+)$/;
-
-const whole = (min: number, max: number) =>
-  z.coerce
-    .number({ error: 'must be a number' })
-    .int({ error: 'must be a whole number' })
-    .min(min, { error: `must be between ${min} and ${max}` })
-    .max(max, { error: `must be between ${min} and ${max}` });
 
 /** `provider` or `provider:model` (`deepseek`, `qwen:qwen-max`, `ollama:qwen3:8b`). */
 const judge = (env: Env) =>
@@ -36,18 +34,14 @@ const judge = (env: Env) =>
 
 const schema = (env: Env) =>
   z.object({
-    PORT: whole(0, 65535).default(3006),
-    HOST: z.string().trim().min(1, { error: 'must not be empty' }).default('127.0.0.1'),
-    DATABASE_URL: z
-      .string()
-      .trim()
-      .regex(DATABASE_URL_FORMS, { error: 'must be memory://, file:<folder> or postgres://…' })
-      .default(DEFAULT_DATA_URL),
+    PORT: portVar(3006),
+    HOST: hostVar(),
+    DATABASE_URL: databaseUrlVar(DEFAULT_DATA_URL),
     /** Judge of /api/eval/relevancy and of model-graded assertions; default: the default model. */
     EVAL_JUDGE: judge(env).optional(),
-    EVAL_CONCURRENCY: whole(1, 32).default(4),
+    EVAL_CONCURRENCY: wholeNumberVar(1, 32).default(4),
     /** Runs in flight at once; one more is a 429. */
-    EVAL_MAX_RUNNING: whole(1, 16).default(4),
+    EVAL_MAX_RUNNING: wholeNumberVar(1, 16).default(4),
     EVAL_SUITES_DIR: z.string().trim().min(1).default(SUITES_FOLDER),
   });
 

@@ -2,6 +2,7 @@
 // they point to; the AI variables are validated by AiModule. HOST defaults to loopback: demos
 // spend keys and spawn processes, so they don't listen on workshop Wi-Fi.
 import { fileURLToPath } from 'node:url';
+import { hostVar, portVar } from '@repo/nest';
 import { z } from 'zod';
 import { readMcpConfig } from './mcp/read-mcp-config.js';
 import type { LoadedMcpConfig } from './mcp/read-mcp-config.js';
@@ -10,13 +11,8 @@ import type { LoadedMcpConfig } from './mcp/read-mcp-config.js';
 export const APP_DIR = fileURLToPath(new URL('..', import.meta.url));
 
 const schema = z.object({
-  PORT: z.coerce
-    .number({ error: 'must be a number' })
-    .int({ error: 'must be a whole number' })
-    .min(0, { error: 'must be between 0 and 65535' })
-    .max(65535, { error: 'must be between 0 and 65535' })
-    .default(3004),
-  HOST: z.string().trim().min(1, { error: 'must not be empty' }).default('127.0.0.1'),
+  PORT: portVar(3004),
+  HOST: hostVar(),
   MCP_CONFIG: z.string().trim().min(1).default('mcp.json'),
 });
 

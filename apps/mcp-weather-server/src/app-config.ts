@@ -1,18 +1,14 @@
 // The app's own settings (HOUSE-STYLE rule 10), validated at boot. HOST defaults to loopback, and
 // then so does the accepted Host header: a web page must not reach a local MCP server through DNS
 // rebinding (the MCP spec's advice for local servers).
+import { hostVar, portVar } from '@repo/nest';
 import { z } from 'zod';
 
 const LOOPBACK_HOSTS = ['127.0.0.1', 'localhost', '[::1]'];
 
 const schema = z.object({
-  PORT: z.coerce
-    .number({ error: 'must be a number' })
-    .int({ error: 'must be a whole number' })
-    .min(0, { error: 'must be between 0 and 65535' })
-    .max(65535, { error: 'must be between 0 and 65535' })
-    .default(3003),
-  HOST: z.string().trim().min(1, { error: 'must not be empty' }).default('127.0.0.1'),
+  PORT: portVar(3003),
+  HOST: hostVar(),
   // Unset or empty: no token needed (a local demo); set: every /mcp request needs it.
   MCP_AUTH_TOKEN: z
     .string()

@@ -1,28 +1,23 @@
 // The app's own settings (HOUSE-STYLE rule 10), validated at boot in one message; the AI variables
 // are validated by AiModule. The vector store itself opens on the first request (cold start).
-import { parseEnvConfig, type Env } from '@repo/nest';
+import {
+  parseEnvConfig,
+  type Env,
+  portVar,
+  wholeNumberVar,
+  hostVar,
+  databaseUrlVar,
+} from '@repo/nest';
 import { z } from 'zod';
 import { CORPUS_FOLDER, DEFAULT_DATA_URL } from './data-folder.js';
 
-const DATABASE_URL_FORMS = /^(memory:\/\/|file:.+|postgres(ql)?:\/\/.+)$/;
 // The table is `rag_vectors_<collection>` (see @repo/rag's InvalidCollectionNameError).
 const COLLECTION_FORM = /^[a-z][a-z0-9_]{0,39}$/;
 
-const whole = (min: number, max: number) =>
-  z.coerce
-    .number({ error: 'must be a number' })
-    .int({ error: 'must be a whole number' })
-    .min(min, { error: `must be between ${min} and ${max}` })
-    .max(max, { error: `must be between ${min} and ${max}` });
-
 const schema = z.object({
-  PORT: whole(0, 65535).default(3005),
-  HOST: z.string().trim().min(1, { error: 'must not be empty' }).default('127.0.0.1'),
-  DATABASE_URL: z
-    .string()
-    .trim()
-    .regex(DATABASE_URL_FORMS, { error: 'must be memory://, file:<folder> or postgres://…' })
-    .default(DEFAULT_DATA_URL),
+  PORT: portVar(3005),
+  HOST: hostVar(),
+  DATABASE_URL: databaseUrlVar(DEFAULT_DATA_URL),
   RAG_COLLECTION: z
     .string()
     .trim()
@@ -31,8 +26,8 @@ const schema = z.object({
     })
     .default('docs'),
   RAG_INGEST_ROOT: z.string().trim().min(1).default(CORPUS_FOLDER),
-  RAG_MAX_UPLOAD_BYTES: whole(1, 100 * 1024 * 1024).default(10 * 1024 * 1024),
-  RAG_TOP_K: whole(1, 50).default(4),
+  RAG_MAX_UPLOAD_BYTES: wholeNumberVar(1, 100 * 1024 * 1024).default(10 * 1024 * 1024),
+  RAG_TOP_K: wholeNumberVar(1, 50).default(4),
 });
 
 export type AppConfig = z.infer<typeof schema>;
