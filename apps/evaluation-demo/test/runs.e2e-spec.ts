@@ -70,6 +70,9 @@ describe.each([
     const report = await get(`/api/eval/runs/${runId}/report.html`);
     expect(report.status).toBe(200);
     expect(report.headers['content-type']).toBe('text/html; charset=utf-8');
+    expect(report.headers['content-security-policy']).toBe(
+      "default-src 'none'; style-src 'unsafe-inline'",
+    );
     expect(report.text).toContain(`<title>${name}</title>`);
     expect(report.text).toContain('<svg');
 
@@ -134,6 +137,9 @@ describe('comparing two runs', () => {
 
     const html = await get(`/api/eval/compare?a=${before.runId}&b=${after.runId}&format=html`);
     expect(html.headers['content-type']).toBe('text/html; charset=utf-8');
+    expect(html.headers['content-security-policy']).toBe(
+      "default-src 'none'; style-src 'unsafe-inline'",
+    );
     expect(html.text).toContain('<h2>Compared with Capitals</h2>');
     expect(html.text).toContain('1 flipped: 1 regressions');
   });

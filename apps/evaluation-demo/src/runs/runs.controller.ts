@@ -23,6 +23,9 @@ import { RunReportsService, type RunDetails } from './run-reports.service.js';
 import { RunsService, type StartedRun } from './runs.service.js';
 
 const HTML = 'text/html; charset=utf-8';
+// The report holds model output (escaped) and needs no script, font or image from anywhere: a
+// browser that opens it runs nothing and fetches nothing, whatever a model wrote.
+const REPORT_CSP = "default-src 'none'; style-src 'unsafe-inline'";
 
 @ApiTags('runs')
 @Controller('api/eval')
@@ -60,6 +63,7 @@ export class RunsController {
 
   @Get('runs/:id/report.html')
   @Header('Content-Type', HTML)
+  @Header('Content-Security-Policy', REPORT_CSP)
   @ApiOperation({ summary: 'The HTML report of a finished run (409 while it runs)' })
   @ApiProduces('text/html')
   report(@Param('id') id: string): Promise<string> {
@@ -85,6 +89,7 @@ export class RunsController {
     if (query.format !== 'html') return (await this.reports.compare(query.a, query.b)).comparison;
     const html = await this.reports.compareHtml(query.a, query.b);
     response.setHeader('Content-Type', HTML);
+    response.setHeader('Content-Security-Policy', REPORT_CSP);
     return html;
   }
 }
