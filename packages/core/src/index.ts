@@ -62,6 +62,7 @@ export type {
   UserMessage,
 } from './message.js';
 export { declineToolCall, runToolCalls } from './run-tool-calls.js';
+export { sleep } from './sleep.js';
 export type { AnyTool, RunToolCallsOptions } from './run-tool-calls.js';
 export { toToolDefinition } from './tool.js';
 export type { Tool, ToolExecutionContext } from './tool.js';

@@ -3,7 +3,7 @@
 // jitter, honouring Retry-After up to a cap: a server asking for longer than the cap gets the
 // RateLimitError back at once instead of a caller blocked for minutes. Timeouts are not retried
 // (a slow provider rarely gets faster; fallback is the tool for that), nor are caller aborts.
-import { AbortedError, isRetryableError } from '@repo/core';
+import { AbortedError, isRetryableError, sleep } from '@repo/core';
 import { retryAfterHintOf } from './retry-after.js';
 
 export interface RetryOptions {
@@ -84,20 +84,4 @@ export async function* streamWithRetry<T>(
       await options.sleep(delay, signal);
     }
   }
-}
-
-/** setTimeout as a promise that a caller's abort cuts short with AbortedError. */
-export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(new AbortedError());
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(new AbortedError());
-    };
-    const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    signal?.addEventListener('abort', onAbort, { once: true });
-  });
 }

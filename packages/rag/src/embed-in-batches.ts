@@ -3,13 +3,7 @@
 // dropped connections), with exponential backoff or the provider's Retry-After. Anything else
 // (a bad key, a bad request) fails at once. Providers built by @repo/providers retry on their own
 // too; give one of the two layers `retries: 0` or the attempts multiply.
-import {
-  AbortedError,
-  AiError,
-  RateLimitError,
-  isRetryableError,
-  type EmbeddingModel,
-} from '@repo/core';
+import { AiError, RateLimitError, isRetryableError, sleep, type EmbeddingModel } from '@repo/core';
 import { mapConcurrent } from './map-concurrent.js';
 
 export interface EmbedInBatchesOptions {
@@ -92,19 +86,4 @@ async function withRetries<T>(
       );
     }
   }
-}
-
-function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(new AbortedError());
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(new AbortedError());
-    };
-    const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    signal?.addEventListener('abort', onAbort, { once: true });
-  });
 }

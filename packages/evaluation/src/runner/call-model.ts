@@ -1,6 +1,6 @@
 // One case's model call: from the cache when the same request was answered before, else with
 // retries on retryable provider errors (backoff, Retry-After honoured), inside the case's signal.
-import type { ChatModel, ChatRequest, Usage } from '@repo/core';
+import { sleep, type ChatModel, type ChatRequest, type Usage } from '@repo/core';
 import { retryDelayMs } from '@repo/providers';
 import { cacheKey, type OutputCache } from './output-cache.js';
 
@@ -50,7 +50,8 @@ export async function callModel(
     } catch (error) {
       const delay = options.signal.aborted ? undefined : retryDelayMs(error, attempt, retry);
       if (delay === undefined) throw new ModelCallError(error, attempt + 1);
-      await retry.sleep(delay, options.signal);
+      // A cancel or timeout during the wait ends in the next attempt's abort, counted as before.
+      await retry.sleep(delay, options.signal).catch(() => undefined);
     }
   }
 }
@@ -64,16 +65,4 @@ export class ModelCallError extends Error {
     super(cause instanceof Error ? cause.message : String(cause), { cause });
     this.name = 'ModelCallError';
   }
-}
-
-function sleep(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    const timer = setTimeout(done, ms);
-    function done() {
-      clearTimeout(timer);
-      signal?.removeEventListener('abort', done);
-      resolve();
-    }
-    signal?.addEventListener('abort', done, { once: true });
-  });
 }

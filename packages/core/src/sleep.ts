@@ -1,0 +1,19 @@
+// setTimeout as a promise that a caller's abort cuts short: the one backoff wait shared by the
+// providers' retries, RAG's embedding retries and the eval runner's case retries.
+import { AbortedError } from './ai-errors.js';
+
+/** Waits `ms`; rejects with AbortedError as soon as `signal` aborts (or at once if it has). */
+export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(new AbortedError());
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(new AbortedError());
+    };
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
+}
