@@ -2,27 +2,18 @@
 // go through the same zod schema as main.ts, the AI ones to AiModule, with no retries. Default
 // store: SQL on PGlite in memory. The same configureApp() as main.ts (body limits, /docs).
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { Test } from '@nestjs/testing';
-import { AI_MODULE_OPTIONS } from '@repo/nest';
+import { createNestTestApp } from '@repo/nest/testing';
 import { parseAppConfig } from '../src/app-config.js';
 import { AppModule } from '../src/app.module.js';
 import { configureApp } from '../src/configure-app.js';
 import { APP_CONFIG } from '../src/memory/memory-tokens.js';
 
-export async function createTestApp(
-  env: Record<string, string> = {},
-): Promise<NestExpressApplication> {
-  const moduleRef = await Test.createTestingModule({ imports: [AppModule] })
-    .overrideProvider(APP_CONFIG)
-    .useValue(parseAppConfig({ DATABASE_URL: 'memory://', ...env }))
-    .overrideProvider(AI_MODULE_OPTIONS)
-    .useValue({ env: {}, registry: { retry: { maxRetries: 0 } }, logger: false })
-    .compile();
-  const app = configureApp(
-    moduleRef.createNestApplication<NestExpressApplication>({ logger: false }),
-  );
-  await app.init();
-  return app;
+export function createTestApp(env: Record<string, string> = {}): Promise<NestExpressApplication> {
+  return createNestTestApp({
+    module: AppModule,
+    configure: configureApp,
+    overrides: [[APP_CONFIG, parseAppConfig({ DATABASE_URL: 'memory://', ...env })]],
+  });
 }
 
 /** The embedded model's default reply to `text` (no fact to recall in it). */

@@ -2,11 +2,7 @@
 // go through the same zod schema as main.ts, the AI ones to AiModule, with no retries. Default
 // store: PGlite in memory (each test file its own). The same configureApp() as main.ts.
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { Test } from '@nestjs/testing';
-import type { LocalLlm } from '@repo/local-llm';
-import { AI_MODEL_REGISTRY, AI_MODULE_OPTIONS } from '@repo/nest';
-import { bufferText, parseSse, type SseRecord } from '@repo/nest/testing';
-import type { ModelRegistry } from '@repo/providers';
+import { bufferText, parseSse, type SseRecord, createNestTestApp } from '@repo/nest/testing';
 import request from 'supertest';
 import { expect } from 'vitest';
 import { parseAppConfig } from '../src/app-config.js';
@@ -14,25 +10,12 @@ import { AppModule } from '../src/app.module.js';
 import { configureApp } from '../src/configure-app.js';
 import { APP_CONFIG } from '../src/shared/app-config.token.js';
 
-export async function createTestApp(
-  env: Record<string, string> = {},
-): Promise<NestExpressApplication> {
-  const moduleRef = await Test.createTestingModule({ imports: [AppModule] })
-    .overrideProvider(APP_CONFIG)
-    .useValue(parseAppConfig({ DATABASE_URL: 'memory://', ...env }))
-    .overrideProvider(AI_MODULE_OPTIONS)
-    .useValue({ env: {}, registry: { retry: { maxRetries: 0 } }, logger: false })
-    .compile();
-  const app = configureApp(
-    moduleRef.createNestApplication<NestExpressApplication>({ logger: false }),
-  );
-  await app.init();
-  return app;
-}
-
-/** The app's embedded model (suite runs use it too), to inject faults. */
-export function localLlm(app: NestExpressApplication): LocalLlm {
-  return app.get<ModelRegistry>(AI_MODEL_REGISTRY).localLlm();
+export function createTestApp(env: Record<string, string> = {}): Promise<NestExpressApplication> {
+  return createNestTestApp({
+    module: AppModule,
+    configure: configureApp,
+    overrides: [[APP_CONFIG, parseAppConfig({ DATABASE_URL: 'memory://', ...env })]],
+  });
 }
 
 /** POST /api/eval/runs, expecting 202; the run id. */

@@ -5,10 +5,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseSuite } from '@repo/evaluation';
+import { localLlmOf } from '@repo/nest/testing';
 import request from 'supertest';
 import { afterAll, describe, expect, it } from 'vitest';
 import { EvalStoreService, INTERRUPTED } from '../src/shared/eval-store.service.js';
-import { createTestApp, localLlm, readEvents, runUntilDone, startRun } from './create-test-app.js';
+import { createTestApp, readEvents, runUntilDone, startRun } from './create-test-app.js';
 
 const folder = mkdtempSync(join(tmpdir(), 'evaluation-demo-'));
 const env = { DATABASE_URL: `file:${folder}` };
@@ -26,7 +27,7 @@ describe('runs on a PGlite folder', () => {
     });
     await (await first.get(EvalStoreService).store()).start('cut-off', suite);
     // A run in flight when the app stops is cancelled and stored with what it finished.
-    localLlm(first).faults({ latencyMs: 5000 });
+    localLlmOf(first).faults({ latencyMs: 5000 });
     const stopped = await startRun(first, { suite: 'qa' });
     await first.close();
 

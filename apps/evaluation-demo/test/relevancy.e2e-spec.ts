@@ -1,9 +1,10 @@
 // The seed's flow: one model answers, the relevancy judge grades (here both the embedded model, so
 // the judge's documented offline heuristic answers and says so), plus /health and /docs.
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import { localLlmOf } from '@repo/nest/testing';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, localLlm } from './create-test-app.js';
+import { createTestApp } from './create-test-app.js';
 
 const MING = '明朝从1368年延续到1644年，共有十六位皇帝。开国皇帝是朱元璋。';
 const LOCAL_JUDGE = { provider: 'local', model: 'local', heuristic: true };
@@ -32,7 +33,7 @@ describe('POST /api/eval/relevancy', () => {
       judge: LOCAL_JUDGE,
     });
     // The seed sends the bare question, with no system prompt.
-    const sent = localLlm(app)
+    const sent = localLlmOf(app)
       .requests()
       .filter((r) => r.path === '/v1/chat/completions')
       .at(-1)?.body as { messages: Array<{ role: string; content: string }> };
@@ -51,12 +52,14 @@ describe('POST /api/eval/relevancy', () => {
     expect(res.body.feedback).toContain(
       '16 of 16 content words of the response appear in the context',
     );
-    const sent = localLlm(app).requests().at(-1)?.body as { messages: Array<{ content: string }> };
+    const sent = localLlmOf(app).requests().at(-1)?.body as {
+      messages: Array<{ content: string }>;
+    };
     expect(sent.messages[0]?.content).toContain(`Context:\n${MING}`);
   });
 
   it('judges a given answer without calling the chat model: a relevant one passes, an unrelated one fails', async () => {
-    const before = localLlm(app).requests().length;
+    const before = localLlmOf(app).requests().length;
     const good = await judge({
       question: '明朝有多少位皇帝？',
       context: [MING],
@@ -80,7 +83,7 @@ describe('POST /api/eval/relevancy', () => {
       method: 'heuristic',
       answeredBy: null,
     });
-    expect(localLlm(app).requests().length).toBe(before);
+    expect(localLlmOf(app).requests().length).toBe(before);
   });
 
   it.each([

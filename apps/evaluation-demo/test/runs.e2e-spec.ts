@@ -3,12 +3,12 @@
 // compared (the case an assertion change broke is listed as flipped); a slow run (local-llm's
 // latency fault) is cancelled, keeps what finished, and meanwhile a second run is a 429.
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import { localLlmOf } from '@repo/nest/testing';
 import request from 'supertest';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { ProgressEvent } from '../src/runs/live-run.js';
 import {
   createTestApp,
-  localLlm,
   type DoneData,
   readEvents,
   runUntilDone,
@@ -17,7 +17,7 @@ import {
 
 let app: NestExpressApplication;
 beforeAll(async () => (app = await createTestApp({ EVAL_MAX_RUNNING: '1' })));
-afterEach(() => localLlm(app).reset());
+afterEach(() => localLlmOf(app).reset());
 afterAll(async () => {
   await app.close();
 });
@@ -33,7 +33,7 @@ describe.each([
     // The first model call waits a second, so the stream opens before that case finishes. One
     // case at a time (qa), nothing has finished yet; four at a time, the others may have: the
     // stream then starts with a snapshot of the counts so far.
-    localLlm(app).faults({ latencyMs: 1000, times: 1 });
+    localLlmOf(app).faults({ latencyMs: 1000, times: 1 });
     const { runId, events, done } = await runUntilDone(app, {
       suite,
       ...(concurrency ? { concurrency } : {}),
@@ -148,7 +148,7 @@ describe('comparing two runs', () => {
 describe('a slow run', () => {
   it('can be cancelled (finished cases are kept); meanwhile a second run is a 429 and its report a 409', async () => {
     // Every model call takes a second; one case at a time.
-    localLlm(app).faults({ latencyMs: 1000 });
+    localLlmOf(app).faults({ latencyMs: 1000 });
     const runId = await startRun(app, { suite: 'qa', concurrency: 1 });
 
     const busy = await request(app.getHttpServer()).post('/api/eval/runs').send({ suite: 'qa' });
@@ -179,7 +179,7 @@ describe('a slow run', () => {
     expect(summary.passed + summary.cancelled).toBe(8);
     // The model call in flight was aborted, not waited for.
     expect(
-      localLlm(app)
+      localLlmOf(app)
         .requests()
         .some((r) => r.aborted),
     ).toBe(true);

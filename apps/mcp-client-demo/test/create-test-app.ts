@@ -2,9 +2,8 @@
 // given as inline JSON, no retries, and the same configureApp() as main.ts. The app connects in the
 // background as in production; `whenConnected` waits for that before a test looks at states.
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { Test } from '@nestjs/testing';
 import type { McpServerConfig } from '@repo/mcp';
-import { AI_MODEL_REGISTRY, AI_MODULE_OPTIONS } from '@repo/nest';
+import { createNestTestApp, modelRegistryOf } from '@repo/nest/testing';
 import type { ModelRegistry } from '@repo/providers';
 import { APP_CONFIG, parseAppConfig } from '../src/app-config.js';
 import { AppModule } from '../src/app.module.js';
@@ -28,17 +27,13 @@ export async function createTestApp(
   env: Record<string, string> = {},
 ): Promise<TestApp> {
   const mcpConfig = servers ? { MCP_CONFIG: JSON.stringify({ mcpServers: servers }) } : {};
-  const moduleRef = await Test.createTestingModule({ imports: [AppModule] })
-    .overrideProvider(APP_CONFIG)
-    .useValue(parseAppConfig({ ...mcpConfig, ...env }))
-    .overrideProvider(AI_MODULE_OPTIONS)
-    .useValue({ env, registry: { retry: { maxRetries: 0 } }, logger: false })
-    .compile();
-  const app = configureApp(
-    moduleRef.createNestApplication<NestExpressApplication>({ logger: false }),
-  );
-  await app.init();
-  return { app, registry: app.get(AI_MODEL_REGISTRY), mcp: app.get(McpConnectionsService) };
+  const app = await createNestTestApp({
+    module: AppModule,
+    configure: configureApp,
+    overrides: [[APP_CONFIG, parseAppConfig({ ...mcpConfig, ...env })]],
+    ai: { env },
+  });
+  return { app, registry: modelRegistryOf(app), mcp: app.get(McpConnectionsService) };
 }
 
 /** Resolves once the background connection round has settled (tools() waits for it). */

@@ -3,9 +3,10 @@
 // position), a path leaving the ingest root, or an unknown field. A failed ingest leaves the store
 // as it was.
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import { localLlmOf } from '@repo/nest/testing';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { countVectors, createTestApp, localLlm } from './create-test-app.js';
+import { countVectors, createTestApp } from './create-test-app.js';
 
 const LIMIT = 4096;
 let app: NestExpressApplication;
@@ -87,7 +88,7 @@ describe('uploads', () => {
   });
 
   it('a failed embedding call leaves the store as it was (502)', async () => {
-    const llm = localLlm(app);
+    const llm = localLlmOf(app);
     const before = await countVectors(app);
     llm.faults({ status: 400, message: 'embedding refused' });
     try {

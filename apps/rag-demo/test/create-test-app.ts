@@ -3,40 +3,25 @@
 // store: pgvector on PGlite in memory; default ingest root: the sample corpus. The same
 // configureApp() as main.ts (body limits, /docs).
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { Test } from '@nestjs/testing';
-import type { LocalLlm, RecordedRequest } from '@repo/local-llm';
-import { AI_MODEL_REGISTRY, AI_MODULE_OPTIONS } from '@repo/nest';
-import type { ModelRegistry } from '@repo/providers';
+import type { RecordedRequest } from '@repo/local-llm';
+import { createNestTestApp, localLlmOf } from '@repo/nest/testing';
 import request from 'supertest';
 import { parseAppConfig } from '../src/app-config.js';
 import { AppModule } from '../src/app.module.js';
 import { configureApp } from '../src/configure-app.js';
 import { APP_CONFIG } from '../src/vectors/vector-tokens.js';
 
-export async function createTestApp(
-  env: Record<string, string> = {},
-): Promise<NestExpressApplication> {
-  const moduleRef = await Test.createTestingModule({ imports: [AppModule] })
-    .overrideProvider(APP_CONFIG)
-    .useValue(parseAppConfig({ DATABASE_URL: 'memory://', ...env }))
-    .overrideProvider(AI_MODULE_OPTIONS)
-    .useValue({ env: {}, registry: { retry: { maxRetries: 0 } }, logger: false })
-    .compile();
-  const app = configureApp(
-    moduleRef.createNestApplication<NestExpressApplication>({ logger: false }),
-  );
-  await app.init();
-  return app;
-}
-
-/** The app's embedded model, to inject faults. */
-export function localLlm(app: NestExpressApplication): LocalLlm {
-  return app.get<ModelRegistry>(AI_MODEL_REGISTRY).localLlm();
+export function createTestApp(env: Record<string, string> = {}): Promise<NestExpressApplication> {
+  return createNestTestApp({
+    module: AppModule,
+    configure: configureApp,
+    overrides: [[APP_CONFIG, parseAppConfig({ DATABASE_URL: 'memory://', ...env })]],
+  });
 }
 
 /** The embedded model's recorded requests (chat and embeddings), to check what was sent. */
 export function modelRequests(app: NestExpressApplication, path?: string): RecordedRequest[] {
-  const all = localLlm(app).requests();
+  const all = localLlmOf(app).requests();
   return path === undefined ? all : all.filter((r) => r.path === path);
 }
 

@@ -2,16 +2,15 @@
 // go through the same zod schema as main.ts (clock frozen, so dates are exact), the AI ones to
 // AiModule, with no retries. The same configureApp() as main.ts (body limit, /docs).
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { Test } from '@nestjs/testing';
 import type { LocalLlm } from '@repo/local-llm';
-import { AI_MODEL_REGISTRY, AI_MODULE_OPTIONS } from '@repo/nest';
-import type { ModelRegistry } from '@repo/providers';
 import request from 'supertest';
 import { afterAll, beforeAll, beforeEach } from 'vitest';
 import { parseAppConfig } from '../src/app-config.js';
 import { AppModule } from '../src/app.module.js';
 import { APP_CONFIG } from '../src/config/app-config.module.js';
 import { configureApp } from '../src/configure-app.js';
+
+import { createNestTestApp, localLlmOf } from '@repo/nest/testing';
 
 export { bufferText, parseSse } from '@repo/nest/testing';
 
@@ -36,17 +35,12 @@ export interface TestApp {
 }
 
 export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
-  const moduleRef = await Test.createTestingModule({ imports: [AppModule] })
-    .overrideProvider(APP_CONFIG)
-    .useValue(parseAppConfig({ TOOLS_FIXED_TIME: FIXED_TIME, ...env }))
-    .overrideProvider(AI_MODULE_OPTIONS)
-    .useValue({ env: {}, registry: { retry: { maxRetries: 0 } }, logger: false })
-    .compile();
-  const app = configureApp(
-    moduleRef.createNestApplication<NestExpressApplication>({ logger: false }),
-  );
-  await app.init();
-  const llm = app.get<ModelRegistry>(AI_MODEL_REGISTRY).localLlm();
+  const app = await createNestTestApp({
+    module: AppModule,
+    configure: configureApp,
+    overrides: [[APP_CONFIG, parseAppConfig({ TOOLS_FIXED_TIME: FIXED_TIME, ...env })]],
+  });
+  const llm = localLlmOf(app);
   return {
     app,
     llm,
