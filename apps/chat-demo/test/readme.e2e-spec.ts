@@ -1,7 +1,7 @@
 // Every curl call in README.md runs against the built app (`node dist/main.js`, turbo builds
 // before testing) and its output is compared with the documented one (HOUSE-STYLE rule 18).
 import { fileURLToPath } from 'node:url';
-import { PROVIDER_ENV_VARS } from '@repo/providers';
+import { embeddedModelEnv } from '@repo/nest/testing';
 import { describe, expect, it } from 'vitest';
 import { runCheckReadme } from '../../../scripts/lib/run-check-readme.mjs';
 
@@ -10,10 +10,7 @@ const appDir = fileURLToPath(new URL('..', import.meta.url));
 describe('README', () => {
   it('documents the outputs the app really produces on the embedded model', async () => {
     // The documented outputs are the embedded model's: no provider key may leak in from the shell.
-    const env = { ...process.env };
-    for (const variable of [...PROVIDER_ENV_VARS, 'AI_MAX_RETRIES', 'AI_TIMEOUT_MS'])
-      delete env[variable];
-    const { code, output } = await runCheckReadme(appDir, env);
+    const { code, output } = await runCheckReadme(appDir, embeddedModelEnv());
     expect(output).toMatch(/check-readme: \d+ passed, 0 failed/);
     expect(code).toBe(0);
   }, 120_000);
