@@ -115,3 +115,17 @@ export class MissingApiKeyError extends AiError {
 export function isRetryableError(error: unknown): boolean {
   return error instanceof ProviderError && error.retryable;
 }
+
+/**
+ * Too much work in flight: the caller should come back later (HTTP 429 with `Retry-After`).
+ * Thrown by bounded queues instead of letting work pile up until clients time out.
+ */
+export class OverloadedError extends AiError {
+  /** How long the caller should wait before trying again. */
+  readonly retryAfterMs: number;
+
+  constructor(message: string, retryAfterMs: number, options: AiErrorOptions = {}) {
+    super(message, { code: 'overloaded', ...options });
+    this.retryAfterMs = retryAfterMs;
+  }
+}

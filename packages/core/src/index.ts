@@ -5,6 +5,7 @@ export {
   InvalidInputError,
   isRetryableError,
   MissingApiKeyError,
+  OverloadedError,
   ProviderError,
   ProviderUnavailableError,
   RateLimitError,
@@ -63,6 +64,8 @@ export type {
 } from './message.js';
 export { declineToolCall, runToolCalls } from './run-tool-calls.js';
 export { sleep } from './sleep.js';
+export { createWorkQueue } from './work-queue.js';
+export type { WorkQueue, WorkQueueOptions, WorkQueueRunOptions } from './work-queue.js';
 export type { AnyTool, RunToolCallsOptions } from './run-tool-calls.js';
 export { toToolDefinition } from './tool.js';
 export type { Tool, ToolExecutionContext } from './tool.js';

@@ -5,6 +5,7 @@ import {
   AiError,
   AuthenticationError,
   InvalidInputError,
+  OverloadedError,
   ProviderError,
   ProviderUnavailableError,
   RateLimitError,
@@ -82,6 +83,20 @@ const table: Array<[string, unknown, number, object, string | undefined]> = [
       retryAfter: 2,
     },
     '2',
+  ],
+  [
+    'OverloadedError (a full work queue)',
+    new OverloadedError('Too many requests at once (4 running, 8 waiting); retry in 3 s.', 2500),
+    429,
+    {
+      ...body(
+        429,
+        'Too Many Requests',
+        'Too many requests at once (4 running, 8 waiting); retry in 3 s.',
+      ),
+      retryAfter: 3,
+    },
+    '3',
   ],
   [
     'AuthenticationError',

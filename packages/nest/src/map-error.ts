@@ -9,6 +9,7 @@ import {
   AuthenticationError,
   InvalidInputError,
   MissingApiKeyError,
+  OverloadedError,
   ProviderError,
   RateLimitError,
   TimeoutError,
@@ -70,15 +71,20 @@ export function toHttpError(error: unknown): MappedError {
   if (error instanceof InvalidInputError) return make(400, error.message, error.details);
   if (error instanceof UnsupportedCapabilityError)
     return make(400, error.message, [{ field: 'provider', reason: error.message }]);
-  if (error instanceof RateLimitError) {
-    const mapped = make(429, `The ${error.provider ?? 'model'} provider is rate limiting us.`);
-    if (error.retryAfterMs !== undefined) {
-      const seconds = Math.max(1, Math.ceil(error.retryAfterMs / 1000));
-      mapped.headers['Retry-After'] = String(seconds);
-      return { ...mapped, body: { ...mapped.body, retryAfter: seconds } };
-    }
-    return mapped;
-  }
+  const tooMany = (message: string, retryAfterMs: number | undefined): MappedError => {
+    const mapped = make(429, message);
+    if (retryAfterMs === undefined) return mapped;
+    const seconds = Math.max(1, Math.ceil(retryAfterMs / 1000));
+    mapped.headers['Retry-After'] = String(seconds);
+    return { ...mapped, body: { ...mapped.body, retryAfter: seconds } };
+  };
+  if (error instanceof RateLimitError)
+    return tooMany(
+      `The ${error.provider ?? 'model'} provider is rate limiting us.`,
+      error.retryAfterMs,
+    );
+  // Our own queues are full: the client backs off, like from a provider's 429.
+  if (error instanceof OverloadedError) return tooMany(error.message, error.retryAfterMs);
   if (error instanceof AuthenticationError) {
     const variable = error.provider ? providerEnvVars(error.provider).apiKey : 'the API key';
     return make(
