@@ -1,19 +1,21 @@
-// What main.ts and the e2e tests both apply to the app: the JSON body limit (413 beyond) and the
-// Swagger UI at /docs. Pipes and the error filter are providers in AppModule, so tests get them too.
+// What main.ts and the e2e tests both apply to the app: @repo/nest's app shell (security headers,
+// API_TOKEN beyond loopback, request admission with 429 + Retry-After, the JSON body limit with
+// 413 beyond, Swagger UI at /docs). Pipes and the error filter are providers in AppModule, so
+// tests get them too.
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { serveApiDocs } from '@repo/nest';
+import { configureNestApp, type ServerSettings } from '@repo/nest';
 
 export const JSON_BODY_LIMIT = '1mb';
 
-export function configureApp(app: NestExpressApplication): NestExpressApplication {
-  app.disable('x-powered-by');
-  app.useBodyParser('json', { limit: JSON_BODY_LIMIT });
-  // Swagger loads on the first /docs visit, not at boot.
-  serveApiDocs(app, {
+export function configureApp(
+  app: NestExpressApplication,
+  server?: Partial<ServerSettings>,
+): NestExpressApplication {
+  return configureNestApp(app, {
     title: 'chat-demo',
     description:
       'Port of spring-ai-chat-*: per-provider chat, prompt styles, token metrics, SSE, structured output',
+    server,
+    jsonLimit: JSON_BODY_LIMIT,
   });
-  app.enableShutdownHooks();
-  return app;
 }

@@ -1,13 +1,6 @@
 // The app's own settings (HOUSE-STYLE rule 10), validated at boot in one message; the AI variables
 // are validated by AiModule. Storage itself opens on the first request (cold start).
-import {
-  parseEnvConfig,
-  type Env,
-  portVar,
-  wholeNumberVar,
-  hostVar,
-  databaseUrlVar,
-} from '@repo/nest';
+import { databaseUrlVar, type Env, parseEnvConfig, serverVars, wholeNumberVar } from '@repo/nest';
 import { z } from 'zod';
 import { DEFAULT_DATA_URL } from './data-folder.js';
 
@@ -18,8 +11,7 @@ const REDIS_URL_FORMS = /^rediss?:\/\/.+/;
 
 const schema = z
   .object({
-    PORT: portVar(3001),
-    HOST: hostVar(),
+    ...serverVars(3001),
     MEMORY_STORE: z.enum(STORES, { error: `must be one of ${STORES.join(', ')}` }).default('sql'),
     DATABASE_URL: databaseUrlVar(DEFAULT_DATA_URL),
     REDIS_URL: z

@@ -1,14 +1,7 @@
 // The app's own settings (HOUSE-STYLE rule 10), validated at boot in one message; the AI variables
 // are validated by AiModule. EVAL_JUDGE is checked against those variables too, so a judge whose
 // provider has no key fails the boot instead of every run.
-import {
-  parseEnvConfig,
-  type Env,
-  portVar,
-  wholeNumberVar,
-  hostVar,
-  databaseUrlVar,
-} from '@repo/nest';
+import { databaseUrlVar, type Env, parseEnvConfig, serverVars, wholeNumberVar } from '@repo/nest';
 import { isProviderName, missingProviderVariables, PROVIDER_NAMES } from '@repo/providers';
 import { z } from 'zod';
 import { DEFAULT_DATA_URL, SUITES_FOLDER } from './data-folder.js';
@@ -34,8 +27,7 @@ const judge = (env: Env) =>
 
 const schema = (env: Env) =>
   z.object({
-    PORT: portVar(3006),
-    HOST: hostVar(),
+    ...serverVars(3006),
     DATABASE_URL: databaseUrlVar(DEFAULT_DATA_URL),
     /** Judge of /api/eval/relevancy and of model-graded assertions; default: the default model. */
     EVAL_JUDGE: judge(env).optional(),

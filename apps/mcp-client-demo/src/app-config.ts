@@ -2,7 +2,7 @@
 // they point to; the AI variables are validated by AiModule. HOST defaults to loopback: demos
 // spend keys and spawn processes, so they don't listen on workshop Wi-Fi.
 import { fileURLToPath } from 'node:url';
-import { hostVar, portVar } from '@repo/nest';
+import { serverVars, type ServerSettings } from '@repo/nest';
 import { z } from 'zod';
 import { readMcpConfig } from './mcp/read-mcp-config.js';
 import type { LoadedMcpConfig } from './mcp/read-mcp-config.js';
@@ -11,14 +11,11 @@ import type { LoadedMcpConfig } from './mcp/read-mcp-config.js';
 export const APP_DIR = fileURLToPath(new URL('..', import.meta.url));
 
 const schema = z.object({
-  PORT: portVar(3004),
-  HOST: hostVar(),
+  ...serverVars(3004),
   MCP_CONFIG: z.string().trim().min(1).default('mcp.json'),
 });
 
-export interface AppConfig {
-  PORT: number;
-  HOST: string;
+export interface AppConfig extends ServerSettings {
   /** The `{"mcpServers": …}` file MCP_CONFIG names, read and validated. */
   mcp: LoadedMcpConfig;
 }
@@ -27,11 +24,11 @@ export interface AppConfig {
 export const APP_CONFIG = Symbol('APP_CONFIG');
 
 export function parseAppConfig(env: Record<string, string | undefined> = process.env): AppConfig {
-  const result = schema.safeParse({
-    PORT: env.PORT || undefined,
-    HOST: env.HOST || undefined,
-    MCP_CONFIG: env.MCP_CONFIG || undefined,
-  });
+  const result = schema.safeParse(
+    Object.fromEntries(
+      Object.keys(schema.shape).map((key) => [key, env[key]?.trim() || undefined]),
+    ),
+  );
   const problems = result.success
     ? []
     : result.error.issues.map((issue) => `${String(issue.path[0])}: ${issue.message}`);
@@ -43,5 +40,6 @@ export function parseAppConfig(env: Record<string, string | undefined> = process
   }
   if (!result.success || !mcp)
     throw new Error(`Invalid configuration:\n${problems.map((line) => `  - ${line}`).join('\n')}`);
-  return { PORT: result.data.PORT, HOST: result.data.HOST, mcp };
+  const { MCP_CONFIG: _file, ...server } = result.data;
+  return { ...server, mcp };
 }

@@ -8,6 +8,7 @@ import {
 } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import { checkExposure } from '@repo/nest';
 import request from 'supertest';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { parseAppConfig } from '../src/app-config.js';
@@ -187,11 +188,27 @@ describe('config', () => {
   });
 
   it('an empty MCP_AUTH_TOKEN means no token; HOST=0.0.0.0 accepts any Host', () => {
-    expect(parseAppConfig({ MCP_AUTH_TOKEN: '', HOST: '0.0.0.0' })).toEqual({
+    const config = parseAppConfig({ MCP_AUTH_TOKEN: '', HOST: '0.0.0.0' });
+    expect(config).toEqual({
       PORT: 3003,
       HOST: '0.0.0.0',
+      TRUSTED_NETWORK: false,
+      HTTP_MAX_IN_FLIGHT: 64,
+      HTTP_MAX_QUEUED: 256,
+      API_TOKEN: undefined,
       MCP_AUTH_TOKEN: undefined,
       MCP_ALLOWED_HOSTS: undefined,
     });
+    // …and without any token it would not start there (see @repo/nest's checkExposure).
+    expect(() => checkExposure(config)).toThrow(/HOST=0\.0\.0\.0 listens beyond this machine/);
+  });
+
+  it('either token guards /mcp and lets the server listen beyond loopback', () => {
+    const token = 'api-token-0123456789';
+    const fromApi = parseAppConfig({ API_TOKEN: token, HOST: '0.0.0.0' });
+    expect([fromApi.API_TOKEN, fromApi.MCP_AUTH_TOKEN]).toEqual([token, token]);
+    const fromMcp = parseAppConfig({ MCP_AUTH_TOKEN: token, HOST: '0.0.0.0' });
+    expect([fromMcp.API_TOKEN, fromMcp.MCP_AUTH_TOKEN]).toEqual([token, token]);
+    expect(() => checkExposure(fromMcp)).not.toThrow();
   });
 });

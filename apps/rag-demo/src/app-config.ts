@@ -1,13 +1,6 @@
 // The app's own settings (HOUSE-STYLE rule 10), validated at boot in one message; the AI variables
 // are validated by AiModule. The vector store itself opens on the first request (cold start).
-import {
-  parseEnvConfig,
-  type Env,
-  portVar,
-  wholeNumberVar,
-  hostVar,
-  databaseUrlVar,
-} from '@repo/nest';
+import { databaseUrlVar, type Env, parseEnvConfig, serverVars, wholeNumberVar } from '@repo/nest';
 import { z } from 'zod';
 import { CORPUS_FOLDER, DEFAULT_DATA_URL } from './data-folder.js';
 
@@ -15,8 +8,7 @@ import { CORPUS_FOLDER, DEFAULT_DATA_URL } from './data-folder.js';
 const COLLECTION_FORM = /^[a-z][a-z0-9_]{0,39}$/;
 
 const schema = z.object({
-  PORT: portVar(3005),
-  HOST: hostVar(),
+  ...serverVars(3005),
   DATABASE_URL: databaseUrlVar(DEFAULT_DATA_URL),
   RAG_COLLECTION: z
     .string()

@@ -7,6 +7,9 @@ describe('parseAppConfig', () => {
     expect(parseAppConfig({})).toEqual({
       PORT: 3002,
       HOST: '127.0.0.1',
+      TRUSTED_NETWORK: false,
+      HTTP_MAX_IN_FLIGHT: 64,
+      HTTP_MAX_QUEUED: 256,
       TOOLS_FILES_ROOT: DEFAULT_FILES_ROOT,
       TOOLS_MAX_ITERATIONS: 10,
       STEPS_TTL_MINUTES: 30,

@@ -3,7 +3,7 @@
 // don't listen on workshop Wi-Fi.
 import { statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { parseEnvConfig, type Env, portVar, hostVar, wholeNumberVar } from '@repo/nest';
+import { type Env, parseEnvConfig, serverVars, wholeNumberVar } from '@repo/nest';
 import { z } from 'zod';
 
 /** The bundled sample folder (src/ and dist/ both sit one level below the app folder). */
@@ -18,8 +18,7 @@ function isFolder(path: string): boolean {
 }
 
 const schema = z.object({
-  PORT: portVar(3002),
-  HOST: hostVar(),
+  ...serverVars(3002),
   /** The only folder readFile/listFiles may touch (the seed's reader took any path). */
   TOOLS_FILES_ROOT: z
     .string()

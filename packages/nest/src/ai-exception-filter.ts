@@ -1,6 +1,7 @@
 // The app's one exception filter (HOUSE-STYLE rule 12): every error, thrown anywhere (a
 // controller, a pipe, body parsing, an unknown route), leaves as DESIGN.md's error body.
 import { Catch, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
+import { describeErrorFrames, describeErrorKind } from './describe-error-for-log.js';
 import { toHttpError } from './map-error.js';
 
 /** The part of express' Response the filter needs. */
@@ -19,11 +20,13 @@ export class AiExceptionFilter implements ExceptionFilter {
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const mapped = toHttpError(exception);
-    const request = host.switchToHttp().getRequest<{ method?: string; url?: string }>();
+    const request = host.switchToHttp().getRequest<{ method?: string; path?: string }>();
+    // The path without its query (which may hold the user's text), the error's kind and frames;
+    // never its message (see describe-error-for-log.ts).
     if (mapped.unexpected)
       this.logger.error(
-        `${request?.method ?? ''} ${request?.url ?? ''} failed`,
-        exception instanceof Error ? exception.stack : String(exception),
+        `${request?.method ?? ''} ${request?.path ?? ''} failed: ${describeErrorKind(exception)}`,
+        describeErrorFrames(exception).join('\n'),
       );
     const response = host.switchToHttp().getResponse<HttpResponse>();
     if (response.headersSent) {

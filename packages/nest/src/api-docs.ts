@@ -73,7 +73,7 @@ const page = (title: string, base: string) => `<!doctype html>
 <body>
   <div id="swagger-ui"></div>
   <script src="${base}/swagger-ui-bundle.js"></script>
-  <script>window.ui = SwaggerUIBundle({ url: '${base}-json', dom_id: '#swagger-ui' });</script>
+  <script src="${base}/swagger-init.js"></script>
 </body>
 </html>`;
 
@@ -106,8 +106,11 @@ export function serveApiDocs(app: NestExpressApplication, options: ApiDocsOption
     });
     document.then((doc) => res.type('application/json').send(doc), next);
   });
+  // The start-up script is a file, not inline: the security headers' CSP allows no inline script.
+  const init = `window.ui = SwaggerUIBundle({ url: '${base}-json', dom_id: '#swagger-ui' });\n`;
   app.use(base, (req: { path: string }, res: Res, next: Next) => {
     if (req.path === '/') res.type('text/html').send(html);
+    else if (req.path === '/swagger-init.js') res.type('text/javascript').send(init);
     else next();
   });
   const assets = dirname(createRequire(import.meta.url).resolve('swagger-ui-dist/package.json'));

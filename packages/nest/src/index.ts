@@ -51,4 +51,18 @@ export {
 export { formatSseEvent, writeSse } from './write-sse.js';
 export type { SseResponse } from './write-sse.js';
 export { startNestApp } from './start-nest-app.js';
+export { configureNestApp, requestQueueOf } from './configure-nest-app.js';
+export type { AppShellOptions } from './configure-nest-app.js';
+export {
+  booleanVar,
+  checkExposure,
+  DEFAULT_MAX_IN_FLIGHT,
+  DEFAULT_MAX_QUEUED,
+  DEFAULT_SERVER_SETTINGS,
+  isLoopbackHost,
+  serverVars,
+} from './server-config.js';
+export type { ServerSettings } from './server-config.js';
+export { tokenMatches } from './api-token-guard.js';
+export { describeErrorFrames, describeErrorKind } from './describe-error-for-log.js';
 export type { StartNestAppOptions } from './start-nest-app.js';

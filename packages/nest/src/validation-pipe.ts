@@ -8,6 +8,10 @@
 import type { ArgumentMetadata, PipeTransform } from '@nestjs/common';
 import { InvalidInputError, type InvalidInputDetail } from '@repo/core';
 import type { z } from 'zod';
+import { findTextProblems } from './check-text-input.js';
+import { formatIssuePath } from './format-issue-path.js';
+
+export { formatIssuePath };
 
 /** What nestjs-zod's `createZodDto` puts on the class. */
 interface ZodDtoClass {
@@ -17,14 +21,6 @@ interface ZodDtoClass {
 
 function isZodDto(metatype: unknown): metatype is ZodDtoClass {
   return typeof metatype === 'function' && (metatype as Partial<ZodDtoClass>).isZodDto === true;
-}
-
-/** `['messages', 0, 'role']` → `messages[0].role`. */
-export function formatIssuePath(path: readonly PropertyKey[]): string {
-  return path.reduce<string>((field, key) => {
-    if (typeof key === 'number') return `${field}[${key}]`;
-    return field ? `${field}.${String(key)}` : String(key);
-  }, '');
 }
 
 function describeSize(issue: z.core.$ZodIssueTooBig | z.core.$ZodIssueTooSmall): string {
@@ -69,14 +65,22 @@ export function describeZodIssue(issue: z.core.$ZodIssue, root = 'body'): Invali
 
 /** Parses zod DTOs; anything else (`@Res()`, plain strings) passes through untouched. */
 export class ZodValidationPipe implements PipeTransform {
-  transform(value: unknown, { metatype, type }: ArgumentMetadata): unknown {
+  transform(value: unknown, { metatype, type, data }: ArgumentMetadata): unknown {
+    if (type !== 'custom') {
+      // Every body, query and path parameter, DTO or not (an `@Param('id') id: string` too).
+      const problems = findTextProblems(value, data ? [data] : [], type);
+      if (problems.length > 0) throw invalid(problems);
+    }
     if (!isZodDto(metatype)) return value;
     const result = metatype.schema.safeParse(value, { reportInput: true });
     if (result.success) return result.data;
-    const details = result.error.issues.flatMap((issue) => describeZodIssue(issue, type));
-    const summary = details.map(({ field, reason }) => `${field} ${reason}`).join('; ');
-    throw new InvalidInputError(`Invalid request: ${summary}`, details);
+    throw invalid(result.error.issues.flatMap((issue) => describeZodIssue(issue, type)));
   }
+}
+
+function invalid(details: InvalidInputDetail[]): InvalidInputError {
+  const summary = details.map(({ field, reason }) => `${field} ${reason}`).join('; ');
+  return new InvalidInputError(`Invalid request: ${summary}`, details);
 }
 
 export function createValidationPipe(): ZodValidationPipe {

@@ -1,0 +1,61 @@
+// What every app applies before it listens (main.ts and the e2e tests alike), in this order:
+// security headers on every answer; the bearer token (API_TOKEN) when set, so a stranger's
+// request costs nothing; admission control (HTTP_MAX_IN_FLIGHT at once, HTTP_MAX_QUEUED waiting,
+// 429 + Retry-After beyond); body parsers with their limits (413 beyond); Swagger UI at /docs;
+// shutdown hooks. /health, /metrics and /docs are never queued; /health and /docs need no token.
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { WorkQueue } from '@repo/core';
+import { createApiTokenGuard } from './api-token-guard.js';
+import { serveApiDocs } from './api-docs.js';
+import { createRequestAdmission } from './request-admission.js';
+import { securityHeaders } from './security-headers.js';
+import { DEFAULT_SERVER_SETTINGS, type ServerSettings } from './server-config.js';
+
+export interface AppShellOptions {
+  /** For /docs. */
+  title: string;
+  description: string;
+  /** The server settings from the app's config (default: loopback, no token, default limits). */
+  server?: Partial<ServerSettings>;
+  /** JSON body limit (default '1mb'); `false` keeps Nest's own parser (100 kB). */
+  jsonLimit?: string | false;
+  /** Also parse urlencoded forms (with the JSON limit). */
+  urlencoded?: boolean;
+  /** Path prefixes that handle their own auth (the MCP server's /mcp). */
+  ownAuth?: readonly string[];
+}
+
+const requestQueues = new WeakMap<object, WorkQueue>();
+
+/** The app's request queue (running and queued counts), for health pages, benches and tests. */
+export function requestQueueOf(app: object): WorkQueue | undefined {
+  return requestQueues.get(app);
+}
+
+const OPEN_PATHS = ['/health', '/docs'];
+const UNQUEUED_PATHS = ['/health', '/metrics', '/docs'];
+
+export function configureNestApp(
+  app: NestExpressApplication,
+  options: AppShellOptions,
+): NestExpressApplication {
+  const server = { ...DEFAULT_SERVER_SETTINGS, ...options.server };
+  app.disable('x-powered-by');
+  app.use(securityHeaders());
+  if (server.API_TOKEN)
+    app.use(createApiTokenGuard(server.API_TOKEN, [...OPEN_PATHS, ...(options.ownAuth ?? [])]));
+  const admission = createRequestAdmission({
+    maxInFlight: server.HTTP_MAX_IN_FLIGHT,
+    maxQueued: server.HTTP_MAX_QUEUED,
+    exempt: UNQUEUED_PATHS,
+  });
+  requestQueues.set(app, admission.queue);
+  app.use(admission);
+  const limit = options.jsonLimit ?? '1mb';
+  if (limit !== false) app.useBodyParser('json', { limit });
+  if (options.urlencoded) app.useBodyParser('urlencoded', { limit, extended: false });
+  // Swagger loads on the first /docs visit, not at boot.
+  serveApiDocs(app, { title: options.title, description: options.description });
+  app.enableShutdownHooks();
+  return app;
+}

@@ -1,0 +1,63 @@
+// Admission control for the whole app: at most HTTP_MAX_IN_FLIGHT requests are handled at once,
+// at most HTTP_MAX_QUEUED more wait their turn (in arrival order), and the next one is answered
+// at once with 429 and Retry-After, so clients back off instead of timing out while work piles
+// up. A request holds its slot until its response ends or its client leaves (an SSE stream holds
+// it while it streams); a client that leaves while waiting gives its place up. /health, /metrics
+// and /docs are never queued: they must answer while the app is overloaded.
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { createWorkQueue, OverloadedError, type WorkQueue } from '@repo/core';
+import { sendErrorBody } from './send-error-body.js';
+
+export interface AdmissionOptions {
+  maxInFlight: number;
+  maxQueued: number;
+  /** Path prefixes admitted without a slot. */
+  exempt: readonly string[];
+}
+
+type Next = (error?: unknown) => void;
+
+export interface RequestAdmission {
+  (req: IncomingMessage & { path?: string }, res: ServerResponse, next: Next): void;
+  /** The queue behind it (its running and queued counts). */
+  queue: WorkQueue;
+}
+
+export function isExemptPath(path: string, exempt: readonly string[]): boolean {
+  return exempt.some(
+    (prefix) => path === prefix || path.startsWith(`${prefix}/`) || path.startsWith(`${prefix}-`),
+  );
+}
+
+export function createRequestAdmission(options: AdmissionOptions): RequestAdmission {
+  const queue = createWorkQueue({
+    concurrency: options.maxInFlight,
+    maxQueued: options.maxQueued,
+    name: 'requests',
+    hint: 'the limits are HTTP_MAX_IN_FLIGHT and HTTP_MAX_QUEUED',
+  });
+  const admission = ((req, res, next) => {
+    if (isExemptPath(req.path ?? req.url ?? '/', options.exempt)) return next();
+    const left = new AbortController();
+    const onClose = () => left.abort();
+    res.once('close', onClose);
+    queue
+      .run(
+        () =>
+          new Promise<void>((release) => {
+            res.off('close', onClose);
+            if (res.destroyed || res.writableEnded) return release();
+            res.once('close', () => release());
+            next();
+          }),
+        { signal: left.signal },
+      )
+      .catch((error: unknown) => {
+        res.off('close', onClose);
+        // A client that left while waiting gets nothing; a full queue gets the 429.
+        if (error instanceof OverloadedError && !res.headersSent) sendErrorBody(res, error);
+      });
+  }) as RequestAdmission;
+  admission.queue = queue;
+  return admission;
+}
