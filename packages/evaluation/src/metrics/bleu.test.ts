@@ -87,4 +87,11 @@ describe('bleu', () => {
       'BLEU: maxN must be a whole number >= 1, got 2.5',
     );
   });
+
+  it('rejects a maxN above the limit, naming it', () => {
+    // maxN = 10⁹ looped 10⁹ times: with add-one smoothing every empty order scores 1/1
+    expect(() => bleu('a', 'a', { maxN: 1e9 })).toThrow(
+      'BLEU: maxN must be at most 10, got 1000000000',
+    );
+  });
 });

@@ -9,11 +9,11 @@
 // order without a match (or without a candidate n-gram at all) makes the score 0.
 import { tokenizeWords } from '../text-tokens.js';
 import { listReferences } from './exact-match.js';
-import { requirePositiveInteger } from './metrics-errors.js';
+import { requireNgramOrder } from './metrics-errors.js';
 import { countNgrams, countOverlap } from './rouge.js';
 
 export interface BleuOptions {
-  /** Highest n-gram order, weighted 1/maxN each. Default 4. */
+  /** Highest n-gram order, weighted 1/maxN each, at most METRIC_LIMITS.maxNgramOrder. Default 4. */
   maxN?: number;
   /** Default 'add-one' (see the header). */
   smoothing?: 'none' | 'add-one';
@@ -26,7 +26,7 @@ export function bleu(
   options: BleuOptions = {},
 ): number {
   const maxN = options.maxN ?? 4;
-  requirePositiveInteger(maxN, 'maxN', 'BLEU');
+  requireNgramOrder(maxN, 'maxN', 'BLEU');
   const smoothing = options.smoothing ?? 'add-one';
   const candidateTokens = tokenizeWords(candidate);
   const referenceTokens = listReferences(references).map((reference) => tokenizeWords(reference));

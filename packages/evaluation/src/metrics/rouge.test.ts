@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MetricInputError } from './metrics-errors.js';
+import { METRIC_LIMITS, MetricInputError } from './metrics-errors.js';
 import { rougeL, rougeN } from './rouge.js';
 
 // Lin (2004)'s example. Normalisation drops "the", so the sentences are 3 tokens, not 4:
@@ -66,5 +66,32 @@ describe('rougeN', () => {
   it('rejects an n below 1', () => {
     expect(() => rougeN('a', 'b', 0)).toThrow(MetricInputError);
     expect(() => rougeN('a', 'b', 1.5)).toThrow('ROUGE-N: n must be a whole number >= 1, got 1.5');
+  });
+
+  it('rejects an n above the limit, naming it', () => {
+    // n = 10⁶ used to build one huge n-gram per token: quadratic in the text
+    expect(() => rougeN('a b', 'a b', 1_000_000)).toThrow(
+      'ROUGE-N: n must be at most 10, got 1000000',
+    );
+    expect(rougeN('一二三四五六七八九十', '一二三四五六七八九十', 10).f).toBe(1);
+  });
+});
+
+describe('limits', () => {
+  it('ROUGE-L refuses a text over METRIC_LIMITS.maxLcsTokens tokens, naming the limit', () => {
+    const long = 'word '.repeat(METRIC_LIMITS.maxLcsTokens + 1);
+    try {
+      rougeL(long, 'word');
+      expect.unreachable();
+    } catch (error) {
+      expect(error).toBeInstanceOf(MetricInputError);
+      expect(error).toMatchObject({
+        message: 'ROUGE-L accepts at most 10000 tokens per text; candidate has 10001',
+        details: [{ field: 'candidate', reason: 'has 10001 tokens; the limit is 10000' }],
+      });
+    }
+    // at the limit it still scores (Chinese: one token per character)
+    const chinese = '北京'.repeat(METRIC_LIMITS.maxLcsTokens / 2);
+    expect(rougeL(chinese, '北京').recall).toBe(1);
   });
 });

@@ -2,7 +2,7 @@
 // articles kept (as rouge-score does, and unlike SQuAD's EM/F1), Chinese scored per character.
 // The n-gram helpers here are shared with token F1 and BLEU, the same clipped-overlap count.
 import { tokenizeWords } from '../text-tokens.js';
-import { requirePositiveInteger } from './metrics-errors.js';
+import { METRIC_LIMITS, requireNgramOrder, requireSizeWithin } from './metrics-errors.js';
 
 export interface RougeScore {
   precision: number;
@@ -15,7 +15,10 @@ export interface RougeOptions {
   beta?: number;
 }
 
-/** ROUGE-L: longest common subsequence; P = LCS/|candidate|, R = LCS/|reference|. */
+/**
+ * ROUGE-L: longest common subsequence; P = LCS/|candidate|, R = LCS/|reference|. Each text may have
+ * at most METRIC_LIMITS.maxLcsTokens tokens (MetricInputError beyond): the cost is |a|·|b|.
+ */
 export function rougeL(
   candidate: string,
   reference: string,
@@ -23,13 +26,16 @@ export function rougeL(
 ): RougeScore {
   const candidateTokens = tokenizeWords(candidate);
   const referenceTokens = tokenizeWords(reference);
+  const limit = METRIC_LIMITS.maxLcsTokens;
+  requireSizeWithin(candidateTokens.length, limit, 'tokens', 'candidate', 'ROUGE-L');
+  requireSizeWithin(referenceTokens.length, limit, 'tokens', 'reference', 'ROUGE-L');
   const lcs = measureLongestCommonSubsequence(candidateTokens, referenceTokens);
   return scoreOverlap(lcs, candidateTokens.length, referenceTokens.length, options.beta ?? 1);
 }
 
 /** ROUGE-N: n-gram overlap, each n-gram counted at most as often as the reference has it. */
 export function rougeN(candidate: string, reference: string, n = 1): RougeScore {
-  requirePositiveInteger(n, 'n', 'ROUGE-N');
+  requireNgramOrder(n, 'n', 'ROUGE-N');
   const candidateCounts = countNgrams(tokenizeWords(candidate), n);
   const referenceCounts = countNgrams(tokenizeWords(reference), n);
   const overlap = countOverlap(candidateCounts, referenceCounts);

@@ -1,6 +1,6 @@
 import { InvalidInputError } from '@repo/core';
 import { describe, expect, it } from 'vitest';
-import { MetricInputError } from './metrics-errors.js';
+import { METRIC_LIMITS, MetricInputError } from './metrics-errors.js';
 import { cosineSimilarity, levenshtein } from './similarity.js';
 
 describe('cosineSimilarity', () => {
@@ -51,5 +51,25 @@ describe('levenshtein', () => {
     expect(levenshtein('中国', '中國')).toBe(1);
     // 😀 is two UTF-16 units but one character
     expect(levenshtein('😀a', 'a')).toBe(1);
+  });
+
+  it('refuses a text over METRIC_LIMITS.maxEditDistanceLength characters, naming the limit', () => {
+    // Two 150 KB texts blocked the event loop for 20 s (a 150,000² table); now refused at once.
+    const big = 'a'.repeat(150_000);
+    try {
+      levenshtein(big, big);
+      expect.unreachable();
+    } catch (error) {
+      expect(error).toBeInstanceOf(MetricInputError);
+      expect(error).toMatchObject({
+        message: 'levenshtein accepts at most 10000 characters per text; a has 150000',
+        details: [{ field: 'a', reason: 'has 150000 characters; the limit is 10000' }],
+      });
+    }
+    expect(() => levenshtein('x', '中'.repeat(10_001))).toThrow(
+      'levenshtein accepts at most 10000 characters per text; b has 10001',
+    );
+    // the limit counts code points: 10,000 emoji are 20,000 UTF-16 units and still accepted
+    expect(levenshtein('😀'.repeat(METRIC_LIMITS.maxEditDistanceLength), '')).toBe(10_000);
   });
 });

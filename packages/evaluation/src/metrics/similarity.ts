@@ -1,6 +1,6 @@
 // Vector and string similarity: cosine for embeddings (OpenAI's text_similarity `cosine`), and
 // Levenshtein edit distance for fuzzy string checks.
-import { MetricInputError } from './metrics-errors.js';
+import { METRIC_LIMITS, MetricInputError, requireSizeWithin } from './metrics-errors.js';
 
 /** a·b / (|a||b|), -1..1. A zero vector has no direction, so its similarity is 0. */
 export function cosineSimilarity(a: readonly number[], b: readonly number[]): number {
@@ -25,11 +25,15 @@ export function cosineSimilarity(a: readonly number[], b: readonly number[]): nu
 
 /**
  * Insertions, deletions and substitutions to turn a into b. Counted per code point, not per UTF-16
- * unit, so each Chinese character or emoji is one edit.
+ * unit, so each Chinese character or emoji is one edit. Each text may have at most
+ * METRIC_LIMITS.maxEditDistanceLength code points (MetricInputError beyond): the cost is |a|·|b|.
  */
 export function levenshtein(a: string, b: string): number {
   const source = Array.from(a);
   const target = Array.from(b);
+  const limit = METRIC_LIMITS.maxEditDistanceLength;
+  requireSizeWithin(source.length, limit, 'characters', 'a', 'levenshtein');
+  requireSizeWithin(target.length, limit, 'characters', 'b', 'levenshtein');
   let previous = Array.from({ length: target.length + 1 }, (_, j) => j);
   for (let i = 1; i <= source.length; i++) {
     const current = [i];
