@@ -74,6 +74,34 @@ describe('validateJsonSchema', () => {
   });
 });
 
+describe('pattern keywords', () => {
+  it('run on RE2: a catastrophic pattern checks a long string in linear time', () => {
+    const schema = { type: 'string', pattern: '^(a+)+$' };
+    expect(validateJsonSchema(`${'a'.repeat(100_000)}!`, schema)).toEqual({
+      valid: false,
+      errors: ['/: must match pattern "^(a+)+$"'],
+    });
+    expect(validateJsonSchema('aaaa', schema).valid).toBe(true);
+  });
+
+  it('keep each pattern apart, Chinese included', () => {
+    const city = { type: 'string', pattern: '^\\p{Han}+市$' };
+    const code = { type: 'string', pattern: '^[0-9]{6}$' };
+    expect(validateJsonSchema('上海市', city).valid).toBe(true);
+    expect(validateJsonSchema('上海市', code).valid).toBe(false);
+    expect(validateJsonSchema('200000', code).valid).toBe(true);
+    expect(
+      validateJsonSchema({ 邮编: '200000' }, { patternProperties: { '^\\p{Han}+$': code } }).valid,
+    ).toBe(true);
+  });
+
+  it('refuse what RE2 cannot run (lookahead), as an invalid schema', () => {
+    expect(() => validateJsonSchema('x', { type: 'string', pattern: 'x(?=y)' })).toThrow(
+      /^Invalid JSON schema: invalid regular expression: .*lookahead is not supported/,
+    );
+  });
+});
+
 describe('formats', () => {
   it('checks format keywords such as date and email', () => {
     const schema = {

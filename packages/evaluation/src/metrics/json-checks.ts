@@ -1,10 +1,12 @@
 // JSON Schema validation of a model's structured output (promptfoo's `is-json` with a schema),
 // with ajv 8. Draft-07 by default, 2020-12 when the schema's `$schema` says so: one ajv instance
-// cannot hold both drafts.
+// cannot hold both drafts. `pattern` keywords run on RE2 (linear-regex.ts), like regex assertions:
+// a schema's `(a+)+$` must not cost exponential time on every output it checks.
 import AjvModule from 'ajv';
 import Ajv2020Module from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
 import type { ErrorObject, Options, ValidateFunction } from 'ajv';
+import { compileRegex } from '../linear-regex.js';
 import { MetricInputError } from './metrics-errors.js';
 
 // ajv is CommonJS with `exports.default = Ajv`. Under NodeNext, TypeScript types a default import of
@@ -12,8 +14,20 @@ import { MetricInputError } from './metrics-errors.js';
 const Ajv = AjvModule.default;
 const Ajv2020 = Ajv2020Module.default;
 const addFormats = addFormatsModule.default;
+type Ajv07 = InstanceType<typeof Ajv>;
+type Ajv20 = InstanceType<typeof Ajv2020>;
+
+/** ajv's pluggable regex engine; `toString` keys ajv's cache of compiled patterns. */
+const re2Engine = Object.assign(
+  (pattern: string) => {
+    const matcher = compileRegex(pattern);
+    return { test: (text: string) => matcher.test(text), toString: () => `/${pattern}/` };
+  },
+  { code: 're2js' },
+);
 
 const AJV_OPTIONS: Options = {
+  code: { regExp: re2Engine },
   // Every problem at once, so a report shows all of them.
   allErrors: true,
   // Unknown keywords (a typo like `requried`) still fail the schema; these two would only log.
@@ -29,10 +43,13 @@ export interface JsonSchemaResult {
   errors: string[];
 }
 
-let draft07: InstanceType<typeof Ajv> | undefined;
-let draft2020: InstanceType<typeof Ajv2020> | undefined;
-// Compiling is the expensive part and a suite checks many outputs against one schema object.
-const validators = new WeakMap<object, ValidateFunction>();
+let draft07: Ajv07 | undefined;
+let draft2020: Ajv20 | undefined;
+// Compiling is the expensive part and a suite checks many outputs against one schema. Kept by the
+// schema's JSON text, not its object: in a worker thread each task brings a fresh copy. The oldest
+// are dropped (and removed from ajv, which keeps every schema it compiled) past MAX_VALIDATORS.
+const validators = new Map<string, { validate: ValidateFunction; ajv: Ajv07 | Ajv20 }>();
+const MAX_VALIDATORS = 100;
 
 /** Validates a parsed JSON value; throws MetricInputError when the schema itself is invalid. */
 export function validateJsonSchema(
@@ -51,15 +68,17 @@ function withFormats<T extends InstanceType<typeof Ajv>>(ajv: T): T {
 }
 
 function compileSchema(schema: Record<string, unknown>): ValidateFunction {
-  const cached = validators.get(schema);
-  if (cached) return cached;
+  const key = JSON.stringify(schema);
+  const cached = validators.get(key);
+  if (cached) return cached.validate;
   const uses2020 = typeof schema.$schema === 'string' && schema.$schema.includes('2020-12');
   const ajv = uses2020
     ? (draft2020 ??= withFormats(new Ajv2020(AJV_OPTIONS)))
     : (draft07 ??= withFormats(new Ajv(AJV_OPTIONS)));
   try {
     const validate = ajv.compile(schema);
-    validators.set(schema, validate);
+    if (validators.size >= MAX_VALIDATORS) forgetOldest();
+    validators.set(key, { validate, ajv });
     return validate;
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
@@ -67,6 +86,12 @@ function compileSchema(schema: Record<string, unknown>): ValidateFunction {
       cause: error,
     });
   }
+}
+
+function forgetOldest(): void {
+  const [key, oldest] = validators.entries().next().value!;
+  validators.delete(key);
+  oldest.ajv.removeSchema(oldest.validate.schema as object);
 }
 
 function formatError(error: ErrorObject): string {

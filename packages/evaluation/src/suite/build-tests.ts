@@ -8,6 +8,7 @@ import {
   type AssertionTypeInfo,
 } from '../assertions/assertion-types.js';
 import { TemplateError } from '@repo/prompting';
+import { checkConfig, checkValue } from './check-assertion.js';
 import type { GraderIds, SuiteAssertion, SuiteTest } from './eval-suite.js';
 import { missingVariables, suiteTemplate, type CompiledPrompt } from './suite-templates.js';
 import type { SuiteAssertionInput, SuiteFile } from './suite-schema.js';
@@ -77,6 +78,8 @@ function toAssertion(
   const info: AssertionTypeInfo = ASSERTION_TYPES[type];
   const valueProblem = checkValue(info, input.value, type);
   if (valueProblem) report([...path, 'value'], valueProblem);
+  for (const [key, problem] of checkConfig(type, input.config ?? {}))
+    report([...path, 'config', key], problem);
   for (const name of missingValueVariables(input.value, vars))
     report([...path, 'value'], `uses {{${name}}}, which the test does not define`);
   if (info.threshold === 'required' && input.threshold === undefined)
@@ -93,40 +96,6 @@ function toAssertion(
     grader: { ...testGrader, ...toGrader(input.provider) },
     config: input.config ?? {},
   };
-}
-
-function checkValue(info: AssertionTypeInfo, value: unknown, type: string): string | undefined {
-  const isStrings =
-    Array.isArray(value) && value.length > 0 && value.every((item) => typeof item === 'string');
-  switch (info.value) {
-    case 'none':
-      return value === undefined ? undefined : `"${type}" takes no value`;
-    case 'any':
-      return value === undefined ? `"${type}" needs a value` : undefined;
-    case 'optional-schema':
-      return value === undefined ||
-        (typeof value === 'object' && value !== null && !Array.isArray(value))
-        ? undefined
-        : `"${type}" takes an optional JSON schema object`;
-    case 'string':
-      if (typeof value !== 'string' || value === '') return `"${type}" needs a string value`;
-      return type === 'regex' ? regexProblem(value) : undefined;
-    case 'strings':
-      return isStrings ? undefined : `"${type}" needs a list of strings`;
-    case 'string-or-strings':
-      return (typeof value === 'string' && value !== '') || isStrings
-        ? undefined
-        : `"${type}" needs a string or a list of strings`;
-  }
-}
-
-function regexProblem(pattern: string): string | undefined {
-  try {
-    new RegExp(pattern);
-    return undefined;
-  } catch (error) {
-    return `invalid regular expression: ${(error as Error).message}`;
-  }
 }
 
 function toGrader(provider: SuiteAssertionInput['provider']): GraderIds {

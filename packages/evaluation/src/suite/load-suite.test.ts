@@ -182,6 +182,47 @@ describe('suite errors carry file:line:column', () => {
     ]);
   });
 
+  it('refuses at load what grading could not do in bounded time, at its line', () => {
+    const error = problemsOf(() =>
+      parseSuiteText(
+        minimal(`  - vars: {question: 北京在哪里？}
+    assert:
+      - type: regex
+        value: '北京(?=是)'
+      - type: not-regex
+        value: '(\\w)\\1'
+      - type: levenshtein
+        value: '${'长'.repeat(10_001)}'
+      - type: rouge-n
+        value: 北京
+        config: {n: 11}
+      - type: bleu
+        value: 北京
+        config: {maxN: 4}
+      - type: regex
+        value: '(a+)+b'`),
+      ),
+    );
+    expect(error.problems.map(({ field, reason, line }) => ({ field, reason, line }))).toEqual([
+      {
+        field: 'tests[0].assert[0].value',
+        reason: expect.stringMatching(/`\(\?=` \(lookahead is not supported: regex assertions use RE2/),
+        line: 8,
+      },
+      {
+        field: 'tests[0].assert[1].value',
+        reason: expect.stringMatching(/^invalid regular expression: .*backreferences are not supported/),
+        line: 10,
+      },
+      {
+        field: 'tests[0].assert[2].value',
+        reason: 'has 10001 characters; levenshtein accepts at most 10000',
+        line: 12,
+      },
+      { field: 'tests[0].assert[3].config.n', reason: 'must be a whole number from 1 to 10', line: 15 },
+    ]);
+  });
+
   it('gives positions for JSON suites too', () => {
     const json = JSON.stringify(
       {
