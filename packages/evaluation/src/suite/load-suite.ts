@@ -1,6 +1,7 @@
 // Reads a suite from YAML or JSON (JSON is YAML, so one parser gives line:column for both) or from
-// an object (the HTTP API), validates it with zod and then by meaning (known assertion types, each
-// with what it needs; every prompt variable defined), and reports every problem at once.
+// an object (the HTTP API), checks its size (suite-limits.ts), validates it with zod and then by
+// meaning (known assertion types, each with what it needs; every prompt variable defined), and
+// reports every problem at once.
 import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { basename, dirname, resolve } from 'node:path';
@@ -12,6 +13,7 @@ import { buildTests } from './build-tests.js';
 import { SuiteError, type SuiteProblem } from './suite-errors.js';
 import { readTestFile } from './read-test-file.js';
 import { locator } from './suite-locator.js';
+import { checkSuiteSize, resolveSuiteLimits, toPlainData, type SuiteLimits } from './suite-limits.js';
 import { compilePrompt, normalizePlaceholders, type CompiledPrompt } from './suite-templates.js';
 import { suiteSchema, type SuiteFile } from './suite-schema.js';
 
@@ -32,6 +34,8 @@ export interface ParseSuiteOptions {
    * files and send them to a model. Default true (a suite file on your own disk).
    */
   allowFiles?: boolean;
+  /** Cases, nesting and YAML alias expansion allowed (suite-limits.ts has the defaults). */
+  limits?: Partial<SuiteLimits>;
 }
 
 /** Reads and validates a suite file (`.yaml`, `.yml` or `.json`). Throws SuiteError. */
@@ -64,7 +68,8 @@ export function parseSuiteText(text: string, options: ParseSuiteOptions = {}): E
       }),
       options.file,
     );
-  return parseSuite(doc.toJS(), { ...options, locate: locator(doc, lineCounter) });
+  const data = toPlainData(doc, resolveSuiteLimits(options.limits), options.file);
+  return parseSuite(data, { ...options, locate: locator(doc, lineCounter) });
 }
 
 /** Validates an already parsed suite (for example a request body). */
@@ -73,10 +78,12 @@ export function parseSuite(
   options: ParseSuiteOptions & { locate?: Locate } = {},
 ): EvalSuite {
   const baseDir = options.baseDir ?? process.cwd();
+  const limits = resolveSuiteLimits(options.limits);
   const dataset = testsFromFile(
     input,
     options.allowFiles === false ? undefined : baseDir,
     options.file,
+    limits,
   );
   const locate: Locate = options.locate ?? (() => undefined);
   const at = (path: Path, reason: string, key = false): SuiteProblem =>
@@ -88,9 +95,9 @@ export function parseSuite(
           ...dataset.locate(path.slice(1), { key }),
         }
       : { field: formatPath(path), reason, ...locate(path, { key }) };
-  const parsed = suiteSchema.safeParse(
-    dataset ? { ...(input as object), tests: dataset.tests } : input,
-  );
+  const whole = dataset ? { ...(input as object), tests: dataset.tests } : input;
+  checkSuiteSize(whole, limits, options.file);
+  const parsed = suiteSchema.safeParse(whole);
   if (!parsed.success)
     throw new SuiteError(
       parsed.error.issues.map((issue) =>
@@ -130,7 +137,12 @@ export function parseSuite(
 }
 
 /** `tests: file://cases.jsonl` read (or refused when files are not allowed). */
-function testsFromFile(input: unknown, baseDir: string | undefined, suiteFile: string | undefined) {
+function testsFromFile(
+  input: unknown,
+  baseDir: string | undefined,
+  suiteFile: string | undefined,
+  limits: SuiteLimits,
+) {
   const tests =
     typeof input === 'object' && input !== null ? (input as { tests?: unknown }).tests : undefined;
   if (typeof tests !== 'string' || !tests.startsWith('file://')) return undefined;
@@ -145,7 +157,7 @@ function testsFromFile(input: unknown, baseDir: string | undefined, suiteFile: s
       suiteFile,
     );
   try {
-    return readTestFile(tests, baseDir);
+    return readTestFile(tests, baseDir, limits);
   } catch (error) {
     // A problem reading the dataset itself is reported against the suite that names it.
     if (error instanceof SuiteError && error.file === undefined)

@@ -7,6 +7,7 @@ import { LineCounter, parseDocument } from 'yaml';
 import type { Locate } from './load-suite.js';
 import { locator } from './suite-locator.js';
 import { SuiteError } from './suite-errors.js';
+import { toPlainData, type SuiteLimits } from './suite-limits.js';
 
 export interface TestFile {
   tests: unknown[];
@@ -16,7 +17,7 @@ export interface TestFile {
   locate: Locate;
 }
 
-export function readTestFile(reference: string, baseDir: string): TestFile {
+export function readTestFile(reference: string, baseDir: string, limits: SuiteLimits): TestFile {
   const file = resolve(baseDir, reference.slice('file://'.length));
   let text: string;
   try {
@@ -24,7 +25,7 @@ export function readTestFile(reference: string, baseDir: string): TestFile {
   } catch {
     throw new SuiteError([{ field: 'tests', reason: `cannot read ${file}` }]);
   }
-  return file.endsWith('.jsonl') ? readJsonLines(text, file) : readList(text, file);
+  return file.endsWith('.jsonl') ? readJsonLines(text, file) : readList(text, file, limits);
 }
 
 function readJsonLines(text: string, file: string): TestFile {
@@ -52,7 +53,7 @@ function readJsonLines(text: string, file: string): TestFile {
   };
 }
 
-function readList(text: string, file: string): TestFile {
+function readList(text: string, file: string, limits: SuiteLimits): TestFile {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false });
   const [error] = doc.errors;
@@ -61,7 +62,7 @@ function readList(text: string, file: string): TestFile {
     const reason = error.message.split('\n')[0] ?? error.message;
     throw new SuiteError([{ field: 'tests', reason, line: pos.line, column: pos.col }], file);
   }
-  const tests: unknown = doc.toJS();
+  const tests = toPlainData(doc, limits, file);
   if (!Array.isArray(tests))
     throw new SuiteError([{ field: 'tests', reason: 'must be a list of tests' }], file);
   return { tests, file, locate: locator(doc, lineCounter) };

@@ -15,7 +15,11 @@ export class SuiteError extends InvalidInputError {
   readonly file: string | undefined;
   readonly problems: SuiteProblem[];
 
-  constructor(problems: SuiteProblem[], file?: string, options: { cause?: unknown } = {}) {
+  constructor(
+    problems: SuiteProblem[],
+    file?: string,
+    options: { cause?: unknown; code?: string } = {},
+  ) {
     const where = (problem: SuiteProblem) =>
       [problem.file ?? file ?? 'suite', problem.line, problem.column]
         .filter((part) => part !== undefined)
@@ -31,5 +35,23 @@ export class SuiteError extends InvalidInputError {
     );
     this.file = file;
     this.problems = problems;
+  }
+}
+
+/** The limits a suite is checked against before it is validated (see suite-limits.ts). */
+export type SuiteLimitName = 'maxCases' | 'maxAliasCount' | 'maxDepth' | 'parseTimeoutMs';
+
+/**
+ * A suite beyond one of the limits: refused before the work it would cost (validating 12,000 tests,
+ * expanding a "billion laughs" document, a run of 100,000 cases). `limit` names which one.
+ */
+export class SuiteTooLargeError extends SuiteError {
+  readonly limit: SuiteLimitName;
+  readonly max: number;
+
+  constructor(limit: SuiteLimitName, max: number, problem: SuiteProblem, file?: string) {
+    super([problem], file, { code: 'suite_too_large' });
+    this.limit = limit;
+    this.max = max;
   }
 }
