@@ -46,7 +46,7 @@ export type { BleuOptions } from './metrics/bleu.js';
 export { exactMatch, tokenF1 } from './metrics/exact-match.js';
 export { validateJsonSchema } from './metrics/json-checks.js';
 export type { JsonSchemaResult } from './metrics/json-checks.js';
-export { MetricInputError } from './metrics/metrics-errors.js';
+export { METRIC_LIMITS, MetricInputError } from './metrics/metrics-errors.js';
 export { rougeL, rougeN } from './metrics/rouge.js';
 export type { RougeOptions, RougeScore } from './metrics/rouge.js';
 export { cosineSimilarity, levenshtein } from './metrics/similarity.js';
@@ -87,6 +87,16 @@ export type {
 } from './store/eval-run-store.js';
 export { loadSuite, parseSuite, parseSuiteText } from './suite/load-suite.js';
 export type { ParseSuiteOptions } from './suite/load-suite.js';
-export { SuiteError } from './suite/suite-errors.js';
-export type { SuiteProblem } from './suite/suite-errors.js';
+export { SuiteError, SuiteTooLargeError } from './suite/suite-errors.js';
+export type { SuiteLimitName, SuiteProblem } from './suite/suite-errors.js';
+export { DEFAULT_SUITE_LIMITS } from './suite/suite-limits.js';
+export type { SuiteLimits } from './suite/suite-limits.js';
+export {
+  createEvalWorkerPool,
+  DEFAULT_GRADING_TIMEOUT_MS,
+  getSharedWorkerPool,
+} from './workers/eval-worker-pool.js';
+export type { EvalWorkerPool, EvalWorkerPoolOptions } from './workers/eval-worker-pool.js';
+export { GradingTimeoutError } from './workers/worker-errors.js';
+export type { SuiteSourceData } from './workers/worker-tasks.js';
 export { normalizeAnswer, tokenize } from './text-tokens.js';

@@ -1,5 +1,5 @@
-// What an assertion sees: the output, the case's vars and measurements, and the graders (judge and
-// embedding models) it may call.
+// What an assertion sees: the output, the case's vars and measurements, the graders (judge and
+// embedding models) it may call, and the worker threads that run the checks on the output text.
 import type { ChatModel, EmbeddingModel } from '@repo/core';
 import type { ContextDocument, EvaluationMethod } from '../evaluator.js';
 import type { SuiteAssertion } from '../suite/eval-suite.js';
@@ -21,7 +21,30 @@ export interface AssertionContext {
   latencyMs: number;
   cost: number;
   graders: Graders;
+  /** Runs the deterministic checks on the output off the event loop, under a time limit. */
+  workers: OutputGrader;
   signal?: AbortSignal;
+}
+
+/** What a deterministic check on the output takes (plain data: it is sent to a worker thread). */
+export interface OutputAssertion {
+  /** With its `{{vars}}` already filled in. */
+  value?: unknown;
+  threshold?: number;
+  config: Record<string, unknown>;
+}
+
+/** A check that reads only the output text: equals, contains…, regex, JSON, the metrics. */
+export type OutputCheck = (assertion: OutputAssertion, output: string) => AssertionOutcome;
+
+/** One output check for a worker: the assertion type, what it takes, and the output. */
+export interface GradeTask extends OutputAssertion {
+  type: string;
+  output: string;
+}
+
+export interface OutputGrader {
+  grade(task: GradeTask, signal?: AbortSignal): Promise<AssertionOutcome>;
 }
 
 export interface AssertionOutcome {

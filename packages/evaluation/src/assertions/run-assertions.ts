@@ -1,14 +1,29 @@
 // Runs a case's assertions and scores the case the way promptfoo does: the score is the weighted
 // mean of the assertion scores; the case passes when every weighted assertion passes, or, when the
 // test has a threshold, when the score reaches it. `not-` inverts pass and score.
+// Where each runs: checks on the output text go to the worker threads (their cost grows with the
+// output and the value, and a pathological one must not stall the server); judges and embeddings
+// stay here, as they wait on a model; latency and cost compare two numbers.
 import type { AssertionResult } from '../eval-run.js';
 import type { SuiteAssertion } from '../suite/eval-suite.js';
 import { suiteTemplate } from '../suite/suite-templates.js';
-import type { AssertionCheck, AssertionContext } from './assertion-context.js';
+import { outcome, type AssertionCheck, type AssertionContext } from './assertion-context.js';
 import { GRADED_CHECKS } from './graded-assertions.js';
-import { TEXT_CHECKS } from './text-assertions.js';
 
-const CHECKS: Record<string, AssertionCheck> = { ...TEXT_CHECKS, ...GRADED_CHECKS };
+const MEASURED_CHECKS: Record<string, AssertionCheck> = {
+  latency: ({ threshold }, { latencyMs }) =>
+    outcome(
+      latencyMs <= (threshold ?? 0),
+      `latency ${Math.round(latencyMs)} ms ${latencyMs <= (threshold ?? 0) ? '≤' : '>'} ${threshold} ms`,
+    ),
+  cost: ({ threshold }, { cost }) =>
+    outcome(
+      cost <= (threshold ?? 0),
+      `cost $${cost.toFixed(6)} ${cost <= (threshold ?? 0) ? '≤' : '>'} $${threshold}`,
+    ),
+};
+
+const CONTEXT_CHECKS: Record<string, AssertionCheck> = { ...MEASURED_CHECKS, ...GRADED_CHECKS };
 
 export async function runAssertions(
   assertions: readonly SuiteAssertion[],
@@ -21,10 +36,20 @@ async function runAssertion(
   assertion: SuiteAssertion,
   context: AssertionContext,
 ): Promise<AssertionResult> {
-  const check = CHECKS[assertion.type];
-  if (!check) throw new Error(`No check for assertion type ${assertion.type}`); // the loader rejects unknown types
   const value = fillValue(assertion.value, context.vars);
-  const result = await check({ ...assertion, value }, context);
+  const check = CONTEXT_CHECKS[assertion.type];
+  const result = check
+    ? await check({ ...assertion, value }, context)
+    : await context.workers.grade(
+        {
+          type: assertion.type,
+          value,
+          threshold: assertion.threshold,
+          config: assertion.config,
+          output: context.output,
+        },
+        context.signal,
+      );
   const type = assertion.negate ? `not-${assertion.type}` : assertion.type;
   return {
     type,

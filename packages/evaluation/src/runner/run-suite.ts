@@ -1,8 +1,12 @@
 // The runner: every (test × prompt × provider) case through the model and its assertions, with
 // bounded concurrency, retries, a per-case timeout, cancellation, an output cache and progress.
 // promptfoo's evaluator is the model; cases never fail the run: a provider error is that case's
-// `error`, a cancelled run returns what finished.
+// `error`, a cancelled run returns what finished. Checks on the output run in worker threads
+// (workers/eval-worker-pool.ts), and each case ends with a turn of the event loop: on the embedded
+// in-process model nothing else yields, and a 1,000-case run used to hold the server's event loop
+// from its first case to its last.
 import { randomUUID } from 'node:crypto';
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { systemMessage, textOf, type ChatModel, type ChatRequest } from '@repo/core';
 import { runAssertions, scoreCase } from '../assertions/run-assertions.js';
 import type { CaseResult, EvalRun, RunProgress } from '../eval-run.js';
@@ -19,6 +23,8 @@ import { callModel, ModelCallError } from './call-model.js';
 import { createMemoryCache, type OutputCache } from './output-cache.js';
 import { createModelResolver, type ModelResolver } from './resolve-models.js';
 import { resolveGraders } from './resolve-graders.js';
+import type { OutputGrader } from '../assertions/assertion-context.js';
+import { getSharedWorkerPool } from '../workers/eval-worker-pool.js';
 
 export interface RunSuiteOptions {
   /** Where provider ids resolve (default: the environment's registry, `local` when no key is set). */
@@ -43,6 +49,11 @@ export interface RunSuiteOptions {
   /** Bootstrap resamples for the interval (default 1000) and their seed (default 1). */
   bootstrap?: { iterations?: number; seed?: number };
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+  /**
+   * The worker threads that grade the checks on the output (createEvalWorkerPool: their number and
+   * time limit). Default: one pool shared by every run in the process, with the defaults.
+   */
+  workers?: OutputGrader;
 }
 
 interface Case {
@@ -69,6 +80,7 @@ export async function runSuite(suite: EvalSuite, options: RunSuiteOptions = {}):
     ),
   );
   const cache = options.cache === false ? undefined : (options.cache ?? createMemoryCache());
+  const workers = options.workers ?? getSharedWorkerPool();
   const results: CaseResult[] = new Array(cases.length);
   const counts = { passed: 0, failed: 0, errors: 0 };
   let next = 0;
@@ -79,13 +91,14 @@ export async function runSuite(suite: EvalSuite, options: RunSuiteOptions = {}):
   const worker = async () => {
     while (next < cases.length && !options.signal?.aborted) {
       const index = next++;
-      const result = await runCase(cases[index]!, { ...options, cache, graders });
+      const result = await runCase(cases[index]!, { ...options, cache, graders, workers });
       results[index] = result;
       if (result.status === 'passed') counts.passed++;
       else if (result.status === 'failed') counts.failed++;
       else if (result.status === 'error') counts.errors++;
       done++;
       options.onProgress?.({ done, total: cases.length, ...counts, result });
+      await nextTurn();
     }
   };
   const concurrency = Math.max(1, options.concurrency ?? suite.maxConcurrency ?? 4);
@@ -137,6 +150,7 @@ function resolveSuiteModels(
 type CaseOptions = RunSuiteOptions & {
   cache: OutputCache | undefined;
   graders: ReturnType<typeof resolveGraders>;
+  workers: OutputGrader;
 };
 
 async function runCase(item: Case, options: CaseOptions): Promise<CaseResult> {
@@ -177,6 +191,7 @@ async function runCase(item: Case, options: CaseOptions): Promise<CaseResult> {
       latencyMs: call.latencyMs,
       cost,
       graders: options.graders.forAssertions,
+      workers: options.workers,
       signal,
     });
     const { score, pass } = scoreCase(assertions, test.threshold);
