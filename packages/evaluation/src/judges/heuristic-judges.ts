@@ -23,13 +23,16 @@ export function withoutAttribution(text: string): string {
   return ATTRIBUTION.reduce((rest, pattern) => rest.replace(pattern, ''), text);
 }
 
-/** Share of `text`'s distinct content tokens found in `pool` (0 when `text` has none). */
+/**
+ * Share of `text`'s distinct content tokens found in `pool` (0 when `text` has none). `pool` may be
+ * its tokens already, for a caller checking many texts against one context.
+ */
 export function tokenCoverage(
   text: string,
-  pool: string,
+  pool: string | ReadonlySet<string>,
 ): { found: number; total: number; share: number } {
   const tokens = new Set(contentTokens(text));
-  const available = new Set(tokenize(pool));
+  const available = typeof pool === 'string' ? new Set(tokenize(pool)) : pool;
   const found = [...tokens].filter((token) => available.has(token)).length;
   return { found, total: tokens.size, share: tokens.size === 0 ? 0 : found / tokens.size };
 }
@@ -103,7 +106,9 @@ export function heuristicFaithfulness(
     .filter((claim) => claim !== '');
   if (claims.length === 0)
     return heuristicResult(1, threshold, 'the response makes no claims to check');
-  const unsupported = claims.filter((claim) => tokenCoverage(claim, context).share < 0.6);
+  // The context is tokenised once: per claim, a long answer against a long context was quadratic.
+  const contextTokens = new Set(tokenize(context));
+  const unsupported = claims.filter((claim) => tokenCoverage(claim, contextTokens).share < 0.6);
   const score = (claims.length - unsupported.length) / claims.length;
   const finding = `${claims.length - unsupported.length} of ${claims.length} sentences are mostly made of context words`;
   const missing =
