@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { compileRegex, describeRegexProblem, RegexPatternError } from './linear-regex.js';
 
 describe('compileRegex (RE2)', () => {
-  it('matches (a+)+b against a long run of a\'s in linear time, without a match', () => {
+  it("matches (a+)+b against a long run of a's in linear time, without a match", () => {
     // JavaScript's RegExp backtracks 2^n ways here: 27 a's took 15 s, 100,000 would never end.
     const pattern = compileRegex('(a+)+b');
     expect(pattern.exec('a'.repeat(27))).toBeNull();
@@ -24,7 +24,9 @@ describe('compileRegex (RE2)', () => {
     expect(describeRegexProblem('Paris(?= is)')).toBe(
       'invalid regular expression: invalid or unsupported Perl syntax: `(?=` (lookahead is not supported: regex assertions use RE2, which matches in linear time)',
     );
-    expect(describeRegexProblem('(?!no)\\w+')).toMatch(/^invalid regular expression: .*`\(\?!`.*lookahead is not supported/);
+    expect(describeRegexProblem('(?!no)\\w+')).toMatch(
+      /^invalid regular expression: .*`\(\?!`.*lookahead is not supported/,
+    );
     expect(describeRegexProblem('(a)\\1')).toBe(
       'invalid regular expression: invalid escape sequence: `\\1` (backreferences are not supported: regex assertions use RE2, which matches in linear time)',
     );
@@ -37,9 +39,7 @@ describe('compileRegex (RE2)', () => {
   });
 
   it('reports a syntax error and a repeat count RE2 will not expand', () => {
-    expect(describeRegexProblem('[')).toBe(
-      'invalid regular expression: missing closing ]: `[`',
-    );
+    expect(describeRegexProblem('[')).toBe('invalid regular expression: missing closing ]: `[`');
     expect(describeRegexProblem('a{1001}')).toBe(
       'invalid regular expression: invalid repeat count: `{1001}`',
     );

@@ -21,7 +21,12 @@ function scripted(...replies: string[]) {
 }
 
 const suiteOf = (tests: Array<{ description: string; assert: object[] }>) =>
-  parseSuite({ prompts: ['回答：{{q}}'], providers: ['local'], defaultTest: { vars: { q: '?' } }, tests });
+  parseSuite({
+    prompts: ['回答：{{q}}'],
+    providers: ['local'],
+    defaultTest: { vars: { q: '?' } },
+    tests,
+  });
 
 describe('runSuite with pathological input', () => {
   it('grades (a+)+b against 5,000 a’s as no match, and a levenshtein over its limit as that case’s error', async () => {

@@ -37,7 +37,10 @@ export function checkValue(
 }
 
 /** Problems of `config` keys the type reads, as [key, reason]. */
-export function checkConfig(type: string, config: Record<string, unknown>): Array<[string, string]> {
+export function checkConfig(
+  type: string,
+  config: Record<string, unknown>,
+): Array<[string, string]> {
   const key = type === 'rouge-n' ? 'n' : type === 'bleu' ? 'maxN' : undefined;
   if (key === undefined || config[key] === undefined) return [];
   const order = config[key];

@@ -206,12 +206,16 @@ describe('suite errors carry file:line:column', () => {
     expect(error.problems.map(({ field, reason, line }) => ({ field, reason, line }))).toEqual([
       {
         field: 'tests[0].assert[0].value',
-        reason: expect.stringMatching(/`\(\?=` \(lookahead is not supported: regex assertions use RE2/),
+        reason: expect.stringMatching(
+          /`\(\?=` \(lookahead is not supported: regex assertions use RE2/,
+        ),
         line: 8,
       },
       {
         field: 'tests[0].assert[1].value',
-        reason: expect.stringMatching(/^invalid regular expression: .*backreferences are not supported/),
+        reason: expect.stringMatching(
+          /^invalid regular expression: .*backreferences are not supported/,
+        ),
         line: 10,
       },
       {
@@ -219,7 +223,11 @@ describe('suite errors carry file:line:column', () => {
         reason: 'has 10001 characters; levenshtein accepts at most 10000',
         line: 12,
       },
-      { field: 'tests[0].assert[3].config.n', reason: 'must be a whole number from 1 to 10', line: 15 },
+      {
+        field: 'tests[0].assert[3].config.n',
+        reason: 'must be a whole number from 1 to 10',
+        line: 15,
+      },
     ]);
   });
 

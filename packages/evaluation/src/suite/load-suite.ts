@@ -2,20 +2,25 @@
 // an object (the HTTP API), checks its size (suite-limits.ts), validates it with zod and then by
 // meaning (known assertion types, each with what it needs; every prompt variable defined), and
 // reports every problem at once.
-import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { basename, dirname, resolve } from 'node:path';
 import { LineCounter, parseDocument } from 'yaml';
-import type { ResponseFormat } from '@repo/core';
 import type { z } from 'zod';
-import type { EvalSuite, SuitePrompt, SuiteProvider } from './eval-suite.js';
+import type { EvalSuite } from './eval-suite.js';
 import { buildTests } from './build-tests.js';
-import { SuiteError, type SuiteProblem } from './suite-errors.js';
+import { SuiteError, type SuiteLimitName, type SuiteProblem } from './suite-errors.js';
 import { readTestFile } from './read-test-file.js';
 import { locator } from './suite-locator.js';
-import { checkSuiteSize, resolveSuiteLimits, toPlainData, type SuiteLimits } from './suite-limits.js';
-import { compilePrompt, normalizePlaceholders, type CompiledPrompt } from './suite-templates.js';
-import { suiteSchema, type SuiteFile } from './suite-schema.js';
+import {
+  checkSuiteSize,
+  resolveSuiteLimits,
+  toPlainData,
+  type ResolvedSuiteLimits,
+  type SuiteLimits,
+} from './suite-limits.js';
+import { toPrompt, toProvider } from './suite-parts.js';
+import { compilePrompt, type CompiledPrompt } from './suite-templates.js';
+import { suiteSchema } from './suite-schema.js';
 
 type Path = ReadonlyArray<PropertyKey>;
 /** Where `path` is in the file: its value, or with `key` the key itself (for an unknown field). */
@@ -36,6 +41,8 @@ export interface ParseSuiteOptions {
   allowFiles?: boolean;
   /** Cases, nesting and YAML alias expansion allowed (suite-limits.ts has the defaults). */
   limits?: Partial<SuiteLimits>;
+  /** How messages name each limit: the setting that raises it (`{maxCases: 'EVAL_MAX_CASES'}`). */
+  limitNames?: Partial<Record<SuiteLimitName, string>>;
 }
 
 /** Reads and validates a suite file (`.yaml`, `.yml` or `.json`). Throws SuiteError. */
@@ -68,7 +75,8 @@ export function parseSuiteText(text: string, options: ParseSuiteOptions = {}): E
       }),
       options.file,
     );
-  const data = toPlainData(doc, resolveSuiteLimits(options.limits), options.file);
+  const limits = resolveSuiteLimits(options.limits, options.limitNames);
+  const data = toPlainData(doc, limits, options.file);
   return parseSuite(data, { ...options, locate: locator(doc, lineCounter) });
 }
 
@@ -78,7 +86,7 @@ export function parseSuite(
   options: ParseSuiteOptions & { locate?: Locate } = {},
 ): EvalSuite {
   const baseDir = options.baseDir ?? process.cwd();
-  const limits = resolveSuiteLimits(options.limits);
+  const limits = resolveSuiteLimits(options.limits, options.limitNames);
   const dataset = testsFromFile(
     input,
     options.allowFiles === false ? undefined : baseDir,
@@ -141,7 +149,7 @@ function testsFromFile(
   input: unknown,
   baseDir: string | undefined,
   suiteFile: string | undefined,
-  limits: SuiteLimits,
+  limits: ResolvedSuiteLimits,
 ) {
   const tests =
     typeof input === 'object' && input !== null ? (input as { tests?: unknown }).tests : undefined;
@@ -164,70 +172,6 @@ function testsFromFile(
       throw new SuiteError(error.problems, suiteFile);
     throw error;
   }
-}
-
-function toPrompt(
-  prompt: SuiteFile['prompts'][number],
-  index: number,
-  baseDir: string | undefined,
-  fail: (reason: string) => void,
-): SuitePrompt {
-  if (typeof prompt === 'string' && prompt.startsWith('file://')) {
-    if (baseDir === undefined) {
-      fail('file:// prompts are not allowed here; put the prompt text in the suite');
-      return { label: `prompt ${index + 1}`, messages: [] };
-    }
-    const path = resolve(baseDir, prompt.slice('file://'.length));
-    try {
-      return {
-        label: basename(path),
-        messages: [{ role: 'user', content: normalizePlaceholders(readFileSync(path, 'utf8')) }],
-      };
-    } catch {
-      fail(`cannot read ${path}`);
-      return { label: `prompt ${index + 1}`, messages: [] };
-    }
-  }
-  if (typeof prompt === 'string')
-    return {
-      label: cut(prompt),
-      messages: [{ role: 'user', content: normalizePlaceholders(prompt) }],
-    };
-  if ('raw' in prompt)
-    return {
-      label: prompt.label ?? cut(prompt.raw),
-      messages: [{ role: 'user', content: normalizePlaceholders(prompt.raw) }],
-    };
-  const messages = prompt.messages.map((message) => ({
-    ...message,
-    content: normalizePlaceholders(message.content),
-  }));
-  return { label: prompt.label ?? cut(messages.at(-1)?.content ?? ''), messages };
-}
-
-function toProvider(provider: SuiteFile['providers'][number]): SuiteProvider {
-  if (typeof provider === 'string') return { id: provider, label: provider, config: {} };
-  const { response_format: format, ...config } = provider.config ?? {};
-  return {
-    id: provider.id,
-    label: provider.label ?? provider.id,
-    config: format === undefined ? config : { ...config, responseFormat: toResponseFormat(format) },
-  };
-}
-
-function toResponseFormat(
-  format: NonNullable<
-    NonNullable<Exclude<SuiteFile['providers'][number], string>['config']>['response_format']
-  >,
-): ResponseFormat {
-  if (format.type === 'text') return { type: 'text' };
-  if (format.type === 'json_object') return { type: 'json' };
-  return { type: 'json-schema', ...format.json_schema };
-}
-
-function cut(text: string): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
-  return flat.length > 60 ? `${flat.slice(0, 59)}…` : flat;
 }
 
 export function formatPath(path: Path): string {

@@ -7,7 +7,7 @@ import { LineCounter, parseDocument } from 'yaml';
 import type { Locate } from './load-suite.js';
 import { locator } from './suite-locator.js';
 import { SuiteError } from './suite-errors.js';
-import { toPlainData, type SuiteLimits } from './suite-limits.js';
+import { toPlainData, type ResolvedSuiteLimits } from './suite-limits.js';
 
 export interface TestFile {
   tests: unknown[];
@@ -17,7 +17,11 @@ export interface TestFile {
   locate: Locate;
 }
 
-export function readTestFile(reference: string, baseDir: string, limits: SuiteLimits): TestFile {
+export function readTestFile(
+  reference: string,
+  baseDir: string,
+  limits: ResolvedSuiteLimits,
+): TestFile {
   const file = resolve(baseDir, reference.slice('file://'.length));
   let text: string;
   try {
@@ -53,7 +57,7 @@ function readJsonLines(text: string, file: string): TestFile {
   };
 }
 
-function readList(text: string, file: string, limits: SuiteLimits): TestFile {
+function readList(text: string, file: string, limits: ResolvedSuiteLimits): TestFile {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false });
   const [error] = doc.errors;

@@ -72,8 +72,14 @@ describe('suite limits', () => {
           'makes 2002 cases (1001 tests × 2 prompts × 1 providers); the limit is 2000 (maxCases)',
       },
     ]);
-    expect(parseSuite({ ...suite, tests: tests(1000) }, { limits: { maxCases: 2000 } }).tests)
-      .toHaveLength(1000);
+    // An app names the setting that raises the limit.
+    const named = refusal(() =>
+      parseSuite(suite, { limits: { maxCases: 2000 }, limitNames: { maxCases: 'EVAL_MAX_CASES' } }),
+    );
+    expect(named.details[0]?.reason).toMatch(/; the limit is 2000 \(EVAL_MAX_CASES\)$/);
+    expect(
+      parseSuite({ ...suite, tests: tests(1000) }, { limits: { maxCases: 2000 } }).tests,
+    ).toHaveLength(1000);
     expect(DEFAULT_SUITE_LIMITS).toEqual({ maxCases: 100_000, maxAliasCount: 100, maxDepth: 64 });
   });
 
@@ -86,7 +92,9 @@ describe('suite limits', () => {
     expect(error).toMatchObject({
       limit: 'maxDepth',
       max: 64,
-      details: [{ field: 'suite', reason: 'is nested deeper than the limit of 64 levels (maxDepth)' }],
+      details: [
+        { field: 'suite', reason: 'is nested deeper than the limit of 64 levels (maxDepth)' },
+      ],
     });
     const yaml = `prompts: ['{{q}}']\nproviders: [local]\ntests: [{vars: {q: ${'['.repeat(70)}${']'.repeat(70)}}}]`;
     expect(refusal(() => parseSuiteText(yaml)).limit).toBe('maxDepth');
@@ -111,6 +119,8 @@ describe('suite limits', () => {
         baseDir: dir,
         limits: { maxCases: 5 },
       }),
-    ).toThrow('tests: makes 6 cases (3 tests × 1 prompts × 2 providers); the limit is 5 (maxCases)');
+    ).toThrow(
+      'tests: makes 6 cases (3 tests × 1 prompts × 2 providers); the limit is 5 (maxCases)',
+    );
   });
 });

@@ -21,12 +21,24 @@ export const DEFAULT_SUITE_LIMITS: SuiteLimits = {
   maxDepth: 64,
 };
 
-export function resolveSuiteLimits(limits: Partial<SuiteLimits> = {}): SuiteLimits {
-  return { ...DEFAULT_SUITE_LIMITS, ...limits };
+/** The limits with their defaults, and how each is named in messages. */
+export interface ResolvedSuiteLimits extends SuiteLimits {
+  nameOf(limit: SuiteLimitName): string;
+}
+
+/**
+ * `names` say how a message names each limit: an app passes the setting that raises it
+ * (`{maxCases: 'EVAL_MAX_CASES'}`); by default, the option's own name.
+ */
+export function resolveSuiteLimits(
+  limits: Partial<SuiteLimits> = {},
+  names: Partial<Record<SuiteLimitName, string>> = {},
+): ResolvedSuiteLimits {
+  return { ...DEFAULT_SUITE_LIMITS, ...limits, nameOf: (limit) => names[limit] ?? limit };
 }
 
 /** The document as plain data, refusing aliases that expand beyond the limit. */
-export function toPlainData(doc: Document, limits: SuiteLimits, file?: string): unknown {
+export function toPlainData(doc: Document, limits: ResolvedSuiteLimits, file?: string): unknown {
   try {
     return doc.toJS({ maxAliasCount: limits.maxAliasCount });
   } catch (error) {
@@ -35,20 +47,20 @@ export function toPlainData(doc: Document, limits: SuiteLimits, file?: string): 
     throw tooLarge(
       'maxAliasCount',
       limits.maxAliasCount,
-      `its aliases (*name) expand beyond the limit of ${limits.maxAliasCount} (maxAliasCount): refused as an entity-expansion ("billion laughs") document`,
+      `its aliases (*name) expand beyond the limit of ${limits.maxAliasCount} (${limits.nameOf('maxAliasCount')}): refused as an entity-expansion ("billion laughs") document`,
       file,
     );
   }
 }
 
 /** Refuses a suite nested too deeply or making too many cases, before zod looks at it. */
-export function checkSuiteSize(input: unknown, limits: SuiteLimits, file?: string): void {
+export function checkSuiteSize(input: unknown, limits: ResolvedSuiteLimits, file?: string): void {
   const depth = findDepthBeyond(input, limits.maxDepth);
   if (depth !== undefined)
     throw tooLarge(
       'maxDepth',
       limits.maxDepth,
-      `is nested deeper than the limit of ${limits.maxDepth} levels (maxDepth)`,
+      `is nested deeper than the limit of ${limits.maxDepth} levels (${limits.nameOf('maxDepth')})`,
       file,
     );
   if (typeof input !== 'object' || input === null) return;
@@ -59,7 +71,7 @@ export function checkSuiteSize(input: unknown, limits: SuiteLimits, file?: strin
     throw tooLarge(
       'maxCases',
       limits.maxCases,
-      `makes ${cases} cases (${tests.length} tests × ${count(prompts)} prompts × ${count(providers)} providers); the limit is ${limits.maxCases} (maxCases)`,
+      `makes ${cases} cases (${tests.length} tests × ${count(prompts)} prompts × ${count(providers)} providers); the limit is ${limits.maxCases} (${limits.nameOf('maxCases')})`,
       file,
       'tests',
     );

@@ -110,7 +110,7 @@ export function createEvalWorkerPool(options: EvalWorkerPoolOptions = {}): EvalW
             parseTimeoutMs,
             {
               field: '',
-              reason: `took longer than ${parseTimeoutMs} ms to read (parseTimeoutMs); send a smaller suite`,
+              reason: `took longer than ${parseTimeoutMs} ms to read (${parseOptions.limitNames?.parseTimeoutMs ?? 'parseTimeoutMs'}); send a smaller suite`,
             },
             parseOptions.file,
           ),
