@@ -111,10 +111,15 @@ describe('POST /api/tools/run', () => {
     });
   });
 
-  it('arguments that fail the schema come back as the message the model would read', async () => {
-    const res = await run('getCurrentWeather', { city: 42 });
-    expect(res.body).toMatchObject({ isError: true });
-    expect(res.body.result).toContain('"city" must be a string, not a number');
+  it("arguments that break the tool's schema are a 400 naming each one (the loop tells the model instead)", async () => {
+    const res = await run('getCurrentWeather', { city: 42, unit: 'K' });
+    expect(res.status).toBe(400);
+    expect(res.body.details).toEqual([
+      { field: 'arguments.city', reason: 'must be a string' },
+      { field: 'arguments.unit', reason: 'must be one of: C, F' },
+    ]);
+    const empty = await run('calculate', {});
+    expect(empty.body.details).toEqual([{ field: 'arguments.expression', reason: 'is required' }]);
   });
 
   it('an unknown tool is a 400 listing the valid names', async () => {

@@ -41,7 +41,7 @@ export function findTextProblems(
       if (reason) problems.push({ field: field(path), reason });
       continue;
     }
-    if (typeof current !== 'object' || current === null) continue;
+    if (typeof current !== 'object' || current === null || ArrayBuffer.isView(current)) continue;
     if (path.length - root.length >= MAX_DEPTH) {
       problems.push({
         field: field(path),

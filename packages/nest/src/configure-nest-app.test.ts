@@ -1,3 +1,5 @@
+import type { AddressInfo } from 'node:net';
+import { connect } from 'node:net';
 import { Body, Controller, Get, Module, Post } from '@nestjs/common';
 import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
@@ -89,6 +91,35 @@ describe('configureNestApp', () => {
       expect(response.headers['x-powered-by']).toBeUndefined();
       expect(response.headers['strict-transport-security']).toBeUndefined();
     }
+  });
+
+  it('answers what the HTTP parser refuses (a 20 KB URL, a broken request line) with the error body', async () => {
+    const server = await start();
+    const long = await request(server)
+      .get(`/health?q=${'长'.repeat(3000)}`)
+      .expect(431);
+    expect(long.body).toEqual({
+      statusCode: 431,
+      error: 'Request Header Fields Too Large',
+      message:
+        'Request refused: the URL and headers must fit in 16 KB; send long text in a POST body.',
+      details: [
+        {
+          field: 'request',
+          reason: 'the URL and headers must fit in 16 KB; send long text in a POST body',
+        },
+      ],
+    });
+    const { port } = server.address() as AddressInfo;
+    const raw = await new Promise<string>((resolve) => {
+      let text = '';
+      const socket = connect(port, '127.0.0.1', () => socket.write('NOT HTTP AT ALL\r\n\r\n'));
+      socket.on('data', (chunk) => (text += chunk.toString()));
+      socket.on('close', () => resolve(text));
+    });
+    expect(raw).toMatch(/^HTTP\/1\.1 400 Bad Request\r\n/);
+    expect(raw).toContain('"details":[{"field":"request","reason":"is not a valid HTTP request"}]');
+    await request(server).get('/health').expect(200);
   });
 
   it('serves /docs with no inline script (the CSP allows none)', async () => {

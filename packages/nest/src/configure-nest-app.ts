@@ -1,10 +1,11 @@
 // What every app applies before it listens (main.ts and the e2e tests alike), in this order:
-// security headers on every answer; the bearer token (API_TOKEN) when set, so a stranger's
+// the error body for requests Node's parser refuses (431, 408, 400); security headers on every answer; the bearer token (API_TOKEN) when set, so a stranger's
 // request costs nothing; admission control (HTTP_MAX_IN_FLIGHT at once, HTTP_MAX_QUEUED waiting,
 // 429 + Retry-After beyond); body parsers with their limits (413 beyond); Swagger UI at /docs;
 // shutdown hooks. /health, /metrics and /docs are never queued; /health and /docs need no token.
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { WorkQueue } from '@repo/core';
+import { answerClientErrors } from './answer-client-errors.js';
 import { createApiTokenGuard } from './api-token-guard.js';
 import { serveApiDocs } from './api-docs.js';
 import { createRequestAdmission } from './request-admission.js';
@@ -41,6 +42,7 @@ export function configureNestApp(
 ): NestExpressApplication {
   const server = { ...DEFAULT_SERVER_SETTINGS, ...options.server };
   app.disable('x-powered-by');
+  answerClientErrors(app.getHttpServer());
   app.use(securityHeaders());
   if (server.API_TOKEN)
     app.use(createApiTokenGuard(server.API_TOKEN, [...OPEN_PATHS, ...(options.ownAuth ?? [])]));

@@ -66,8 +66,9 @@ export function describeZodIssue(issue: z.core.$ZodIssue, root = 'body'): Invali
 /** Parses zod DTOs; anything else (`@Res()`, plain strings) passes through untouched. */
 export class ZodValidationPipe implements PipeTransform {
   transform(value: unknown, { metatype, type, data }: ArgumentMetadata): unknown {
-    if (type !== 'custom') {
-      // Every body, query and path parameter, DTO or not (an `@Param('id') id: string` too).
+    // Every body, query and path parameter, DTO or not (an `@Param('id') id: string` too), and
+    // custom parameters parsed as DTOs; not other custom ones (multer's file buffers).
+    if (type !== 'custom' || isZodDto(metatype)) {
       const problems = findTextProblems(value, data ? [data] : [], type);
       if (problems.length > 0) throw invalid(problems);
     }

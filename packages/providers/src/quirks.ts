@@ -82,7 +82,8 @@ export function resolveModelAlias(
   quirks: ProviderQuirks,
   model: string,
 ): { model: string; reasoning: boolean | undefined } {
-  const alias = quirks.modelAliases[model];
+  // Own keys only: a model named "__proto__" or "constructor" is not an alias.
+  const alias = Object.hasOwn(quirks.modelAliases, model) ? quirks.modelAliases[model] : undefined;
   return alias
     ? { model: alias.model, reasoning: alias.reasoning }
     : { model, reasoning: undefined };

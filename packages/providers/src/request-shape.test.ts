@@ -100,6 +100,13 @@ describe('DeepSeek', () => {
       expect(reasoner.body).not.toHaveProperty(dropped);
   });
 
+  it('sends a model named like an Object.prototype key as it is, not as an alias', async () => {
+    for (const model of ['__proto__', 'constructor', 'toString']) {
+      const { body } = await sent('deepseek', { messages: [userMessage('hi')] }, model);
+      expect(body).toMatchObject({ model });
+    }
+  });
+
   it('turns thinking on from ChatOptions.reasoning, and honours DEEPSEEK_BASE_URL / DEEPSEEK_MODEL', async () => {
     const { body, url } = await sent(
       'deepseek',

@@ -3,9 +3,10 @@
 // this service only picks the tools, passes the tool context and reports what happened.
 import { Inject, Injectable, type MessageEvent } from '@nestjs/common';
 import type { AnyTool, ChatClient, PromptSpec } from '@repo/chat';
-import { runToolCalls, type Usage } from '@repo/core';
-import { toSseEvents } from '@repo/nest';
+import { InvalidInputError, runToolCalls, type Usage } from '@repo/core';
+import { describeZodIssue, toSseEvents } from '@repo/nest';
 import type { Observable } from 'rxjs';
+import type { z } from 'zod';
 import type { ChatWithToolsDto } from './dto/chat-with-tools.dto.js';
 import type { RunToolDto } from './dto/run-tool.dto.js';
 import { summarizeToolCalls, type ToolCallSummary } from './summarize-tool-calls.js';
@@ -59,14 +60,21 @@ export class ToolsService {
   }
 
   /** What the model would read back from this call (Spring AI's `ToolCallback.call`). */
+  /**
+   * Arguments that break the tool's own schema are the caller's mistake here (400 naming
+   * `arguments.<field>`); what the tool itself refuses (a path outside its folder) is its answer,
+   * `isError: true`, exactly as the model would read it.
+   */
   async run(input: RunToolDto): Promise<ToolRun> {
+    const tool = this.catalog.get(input.name);
+    if ('schema' in tool) checkArguments(input.name, tool.schema as z.ZodType, input.arguments);
     const call = {
       type: 'tool-call' as const,
       id: 'manual',
       name: input.name,
       arguments: input.arguments,
     };
-    const [outcome] = await runToolCalls([call], [this.catalog.get(input.name)], {
+    const [outcome] = await runToolCalls([call], [tool], {
       context: input.context ?? {},
     });
     return {
@@ -83,4 +91,14 @@ export class ToolsService {
       .tools(...tools)
       .toolContext(input.context ?? {});
   }
+}
+
+function checkArguments(name: string, schema: z.ZodType, args: Record<string, unknown>): void {
+  const parsed = schema.safeParse(args, { reportInput: true });
+  if (parsed.success) return;
+  const details = parsed.error.issues.flatMap((issue) =>
+    describeZodIssue({ ...issue, path: ['arguments', ...issue.path] }, 'arguments'),
+  );
+  const listed = details.map(({ field, reason }) => `${field} ${reason}`).join('; ');
+  throw new InvalidInputError(`The arguments do not match the ${name} tool: ${listed}`, details);
 }

@@ -4,3 +4,7 @@ export type { SseRecord } from './sse-client.js';
 export { createNestTestApp, localLlmOf, modelRegistryOf } from './create-nest-test-app.js';
 export type { NestTestAppOptions } from './create-nest-test-app.js';
 export { embeddedModelEnv } from './embedded-model-env.js';
+export { checkBadInputs } from './check-bad-inputs.js';
+export type { BadInputOptions, BadInputReport } from './check-bad-inputs.js';
+export { mutateRequest } from './bad-input-mutations.js';
+export type { Mutation, SampleRequest } from './bad-input-mutations.js';
