@@ -9,8 +9,9 @@ export const WEATHER_SERVER_NAME = 'weather-mcp-server';
 export const WEATHER_SERVER_VERSION = '1.0.0';
 
 /**
- * The server's name, version and tools. Each call is logged like the seed's tool did, through the
- * given logger: stderr under stdio (stdout is the protocol), Nest's logger under HTTP.
+ * The server's name, version and tools. Each call is logged, as the seed's tool did, through the
+ * given logger (stderr under stdio, where stdout is the protocol; Nest's logger under HTTP), by
+ * tool and argument names, never values.
  */
 export function createWeatherServerOptions(logger: McpLogger): CreateMcpServerOptions {
   const tools: Tool<unknown, unknown>[] = [createWeatherTool()];
@@ -29,7 +30,10 @@ function logCalls(tool: Tool<unknown, unknown>, logger: McpLogger): Tool<unknown
   return {
     ...tool,
     execute(args, context) {
-      logger.log(`${tool.name} ${JSON.stringify(args)}`);
+      // The call, its argument names and size; not the values (they come from users' messages).
+      const names = args && typeof args === 'object' ? Object.keys(args).join(', ') : '';
+      const bytes = Buffer.byteLength(JSON.stringify(args ?? null));
+      logger.log(`${tool.name} called (arguments: ${names || 'none'}; ${bytes} bytes)`);
       return tool.execute(args, context);
     },
   };

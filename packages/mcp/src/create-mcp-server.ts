@@ -91,7 +91,9 @@ export function createMcpServerFactory(options: CreateMcpServerOptions): () => S
         return toCallToolResult(result);
       } catch (error) {
         const message = error instanceof Error ? error.message : String(error);
-        logger.warn(`tool "${name}" failed: ${message}`);
+        // The client reads the message; the log gets the error's kind only (messages quote arguments).
+        const kind = error instanceof Error ? error.name : typeof error;
+        logger.warn(`tool "${name}" failed (${kind})`);
         return errorResult(message);
       }
     });
