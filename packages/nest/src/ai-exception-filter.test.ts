@@ -1,4 +1,4 @@
-import { BadRequestException, ForbiddenException } from '@nestjs/common';
+import { BadRequestException, ForbiddenException, Logger } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import {
   AbortedError,
@@ -13,7 +13,7 @@ import {
 } from '@repo/core';
 import { ProviderNotConfiguredError, UnknownProviderError } from '@repo/providers';
 import request from 'supertest';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createTestApp, thrower } from './__fixtures__/test-app.js';
 
 let app: NestExpressApplication;
@@ -155,6 +155,31 @@ describe('AiExceptionFilter', () => {
     expect(res.status).toBe(status);
     expect(res.body).toEqual(expected);
     expect(res.headers['retry-after']).toBe(retryAfter);
+  });
+
+  it("logs an unexpected error's kind and frames, never its message, the query or an absolute path", async () => {
+    const logged: string[] = [];
+    const spy = vi
+      .spyOn(Logger.prototype, 'error')
+      .mockImplementation((...args: unknown[]) => void logged.push(args.map(String).join('\n')));
+    try {
+      const database = Object.assign(new Error('value too long'), { code: '22001' });
+      thrower.error = new Error(
+        'Failed query: insert into "messages" params: 我的银行卡密码是 123456',
+        { cause: database },
+      );
+      const res = await request(app.getHttpServer()).get('/throw?userInput=秘密问题');
+      expect(res.status).toBe(500);
+      expect(res.body.message).toBe('Internal server error.');
+    } finally {
+      spy.mockRestore();
+    }
+    expect(logged).toHaveLength(1);
+    const [line] = logged as [string];
+    expect(line.split('\n')[0]).toBe('GET /throw failed: Error ← Error[22001]');
+    expect(line).toMatch(/at .*ai-exception-filter\.test\.ts:\d+/);
+    expect(line).not.toMatch(/密码|123456|秘密|userInput|Failed query/);
+    expect(line).not.toContain(process.cwd());
   });
 
   it('answers nothing to a client that is gone (AbortedError → 499, no body)', async () => {
