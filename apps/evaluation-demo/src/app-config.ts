@@ -32,8 +32,14 @@ const schema = (env: Env) =>
     /** Judge of /api/eval/relevancy and of model-graded assertions; default: the default model. */
     EVAL_JUDGE: judge(env).optional(),
     EVAL_CONCURRENCY: wholeNumberVar(1, 32).default(4),
-    /** Runs in flight at once; one more is a 429. */
+    /** Runs in flight at once (being checked or running, whatever the provider); one more is a 429. */
     EVAL_MAX_RUNNING: wholeNumberVar(1, 16).default(4),
+    /** Cases (tests × prompts × providers) one run may make; a larger suite is a 400. */
+    EVAL_MAX_CASES: wholeNumberVar(1, 100_000).default(2000),
+    /** A check on the output (or the parsing of a posted suite) is stopped after this long. */
+    EVAL_GRADING_TIMEOUT_MS: wholeNumberVar(100, 600_000).default(10_000),
+    /** Worker threads for grading and parsing; default: the CPUs but one, 1 to 4. */
+    EVAL_WORKER_THREADS: wholeNumberVar(1, 64).optional(),
     EVAL_SUITES_DIR: z.string().trim().min(1).default(SUITES_FOLDER),
   });
 

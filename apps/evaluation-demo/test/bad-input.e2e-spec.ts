@@ -176,9 +176,14 @@ describe('config', () => {
     expect(parseAppConfig({})).toEqual({
       PORT: 3006,
       HOST: '127.0.0.1',
+      TRUSTED_NETWORK: false,
+      HTTP_MAX_IN_FLIGHT: 64,
+      HTTP_MAX_QUEUED: 256,
       DATABASE_URL: DEFAULT_DATA_URL,
       EVAL_CONCURRENCY: 4,
       EVAL_MAX_RUNNING: 4,
+      EVAL_MAX_CASES: 2000,
+      EVAL_GRADING_TIMEOUT_MS: 10_000,
       EVAL_SUITES_DIR: SUITES_FOLDER,
     });
     expect(DEFAULT_DATA_URL).toMatch(/^file:\/.*evaluation-demo\/\.data\/evaluation-demo$/);
@@ -194,6 +199,19 @@ describe('config', () => {
         '  - EVAL_JUDGE: "deepsek" is not a provider; use provider[:model] with one of openai, deepseek, qwen, doubao, zhipu, moonshot, ollama, local\n' +
         '  - EVAL_CONCURRENCY: must be between 1 and 32',
     );
+    expect(() =>
+      parseAppConfig({
+        EVAL_MAX_CASES: '0',
+        EVAL_GRADING_TIMEOUT_MS: '10',
+        EVAL_WORKER_THREADS: 'x',
+      }),
+    ).toThrow(
+      'Invalid configuration:\n' +
+        '  - EVAL_MAX_CASES: must be between 1 and 100000\n' +
+        '  - EVAL_GRADING_TIMEOUT_MS: must be between 100 and 600000\n' +
+        '  - EVAL_WORKER_THREADS: must be a number',
+    );
+    expect(parseAppConfig({ EVAL_WORKER_THREADS: '2' })).toMatchObject({ EVAL_WORKER_THREADS: 2 });
     expect(() => parseAppConfig({ EVAL_JUDGE: 'deepseek' })).toThrow(
       '  - EVAL_JUDGE: the deepseek provider is not configured; set DEEPSEEK_API_KEY',
     );

@@ -2,6 +2,7 @@
 // go through the same zod schema as main.ts, the AI ones to AiModule, with no retries. Default
 // store: PGlite in memory (each test file its own). The same configureApp() as main.ts.
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import { createEvalWorkerPool } from '@repo/evaluation';
 import { bufferText, parseSse, type SseRecord, createNestTestApp } from '@repo/nest/testing';
 import request from 'supertest';
 import { expect } from 'vitest';
@@ -9,12 +10,35 @@ import { parseAppConfig } from '../src/app-config.js';
 import { AppModule } from '../src/app.module.js';
 import { configureApp } from '../src/configure-app.js';
 import { APP_CONFIG } from '../src/shared/app-config.token.js';
+import { EvalWorkersService } from '../src/shared/eval-workers.service.js';
 
-export function createTestApp(env: Record<string, string> = {}): Promise<NestExpressApplication> {
+export function createTestApp(
+  env: Record<string, string> = {},
+  options: { workerFile?: URL } = {},
+): Promise<NestExpressApplication> {
+  const config = parseAppConfig({ DATABASE_URL: 'memory://', ...env });
+  // Another worker module (the package's test worker that can hang a grading), same time limit.
+  const workers = options.workerFile && {
+    pool: createEvalWorkerPool({
+      workerFile: options.workerFile,
+      gradingTimeoutMs: config.EVAL_GRADING_TIMEOUT_MS,
+      parseTimeoutMs: config.EVAL_GRADING_TIMEOUT_MS,
+    }),
+  };
   return createNestTestApp({
     module: AppModule,
     configure: configureApp,
-    overrides: [[APP_CONFIG, parseAppConfig({ DATABASE_URL: 'memory://', ...env })]],
+    overrides: [
+      [APP_CONFIG, config],
+      ...(workers
+        ? [
+            [
+              EvalWorkersService,
+              { ...workers, onApplicationShutdown: () => workers.pool.close() },
+            ] as const,
+          ]
+        : []),
+    ],
   });
 }
 

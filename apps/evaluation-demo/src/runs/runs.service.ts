@@ -1,7 +1,12 @@
 // Suite runs in the background (promptfoo's `eval`, served): a run is stored as `running`, executed
 // by @repo/evaluation's runSuite with progress going out as SSE, then stored whole (or marked
-// failed). At most EVAL_MAX_RUNNING runs are in flight; cancelling aborts the run's signal, and
-// the cases that finished are kept. Stopping the app cancels what is in flight the same way.
+// failed). At most EVAL_MAX_RUNNING runs are in flight, counted from the moment a request is
+// accepted (its suite is parsed and checked inside the slot), so the limit holds whatever the
+// provider: before, on the embedded in-process model, a run finished before the next request was
+// even read, and a hundred submissions were all accepted while /health waited. One more is an
+// OverloadedError (429 + Retry-After from the recent run times). Cancelling aborts the run's
+// signal, and the cases that finished are kept; stopping the app cancels what is in flight.
+// Logs carry run ids, counts, sizes and error kinds: never suite text, model output or messages.
 import { randomUUID } from 'node:crypto';
 import {
   Inject,
@@ -10,16 +15,19 @@ import {
   type BeforeApplicationShutdown,
   type MessageEvent,
 } from '@nestjs/common';
+import { createWorkQueue, type WorkQueue } from '@repo/core';
 import { checkSuiteModels, runSuite, type EvalRunStore, type EvalSuite } from '@repo/evaluation';
 import { Observable } from 'rxjs';
 import type { AppConfig } from '../app-config.js';
 import { APP_CONFIG } from '../shared/app-config.token.js';
 import { EvalModelsService } from '../shared/eval-models.service.js';
 import { EvalStoreService } from '../shared/eval-store.service.js';
+import { EvalWorkersService } from '../shared/eval-workers.service.js';
 import { caseCount, SuitesService, type SuiteSource } from '../suites/suites.service.js';
 import { doneEvent, LiveRun, type RunOutcome } from './live-run.js';
 import { LiveRuns } from './live-runs.js';
-import { runConflict, runNotFound, TooManyRunsError } from './run-errors.js';
+import { describeSource, kindOf } from './run-log.js';
+import { runConflict, runNotFound } from './run-errors.js';
 
 export interface StartedRun {
   runId: string;
@@ -29,11 +37,21 @@ export interface StartedRun {
 }
 
 const MAX_CONCURRENCY = 32;
+/** Suites take seconds: a refused client is told to wait at least this long. */
+const MIN_RETRY_AFTER_MS = 5000;
+
+interface Prepared {
+  live: LiveRun;
+  suite: EvalSuite;
+  store: EvalRunStore;
+  concurrency: number;
+}
 
 @Injectable()
 export class RunsService implements BeforeApplicationShutdown {
   private readonly logger = new Logger('Runs');
   private readonly settled = new Set<Promise<void>>();
+  private readonly slots: WorkQueue;
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -41,15 +59,51 @@ export class RunsService implements BeforeApplicationShutdown {
     @Inject(EvalModelsService) private readonly models: EvalModelsService,
     @Inject(SuitesService) private readonly suites: SuitesService,
     @Inject(LiveRuns) private readonly live: LiveRuns,
-  ) {}
+    @Inject(EvalWorkersService) private readonly workers: EvalWorkersService,
+  ) {
+    this.slots = createWorkQueue({
+      concurrency: config.EVAL_MAX_RUNNING,
+      maxQueued: 0,
+      name: 'eval runs',
+      hint: 'cancel one, or raise EVAL_MAX_RUNNING',
+      minRetryAfterMs: MIN_RETRY_AFTER_MS,
+    });
+  }
 
-  /** Checks the suite and its models, stores the run, and starts it without waiting for it. */
-  async start(input: { suite: SuiteSource; concurrency?: number }): Promise<StartedRun> {
-    this.checkCapacity();
+  /**
+   * Takes a run slot (or refuses with 429 at once), checks the suite and its models, stores the
+   * run and answers; the run goes on in the same slot, which it frees when it ends.
+   */
+  start(input: { suite: SuiteSource; concurrency?: number }): Promise<StartedRun> {
+    return new Promise<StartedRun>((accept, refuse) => {
+      const running = this.slots.run(async () => {
+        let prepared: Prepared;
+        try {
+          prepared = await this.prepare(input);
+        } catch (error) {
+          refuse(error);
+          return;
+        }
+        const base = `/api/eval/runs/${prepared.live.id}`;
+        accept({
+          runId: prepared.live.id,
+          status: 'running',
+          events: `${base}/events`,
+          report: `${base}/report.html`,
+        });
+        await this.execute(prepared);
+      });
+      // Refused (every slot taken): the request gets the OverloadedError.
+      const settled = running.catch(refuse);
+      this.settled.add(settled);
+      void settled.finally(() => this.settled.delete(settled));
+    });
+  }
+
+  private async prepare(input: { suite: SuiteSource; concurrency?: number }): Promise<Prepared> {
     const suite = await this.suites.resolve(input.suite);
     checkSuiteModels(suite, this.models.resolver(), { judge: this.models.judgeId });
     const store = await this.store.store();
-    this.checkCapacity();
     const live = new LiveRun(randomUUID(), caseCount(suite));
     this.live.add(live);
     try {
@@ -62,16 +116,10 @@ export class RunsService implements BeforeApplicationShutdown {
       input.concurrency ?? suite.maxConcurrency ?? this.config.EVAL_CONCURRENCY,
       MAX_CONCURRENCY,
     );
-    const running = this.execute(live, suite, store, concurrency);
-    this.settled.add(running);
-    void running.finally(() => this.settled.delete(running));
-    const base = `/api/eval/runs/${live.id}`;
-    return {
-      runId: live.id,
-      status: 'running',
-      events: `${base}/events`,
-      report: `${base}/report.html`,
-    };
+    this.logger.log(
+      `Run ${live.id} started: ${describeSource(input.suite)}, ${suite.tests.length} tests, ${live.progress.total} cases, ${concurrency} at a time`,
+    );
+    return { live, suite, store, concurrency };
   }
 
   async cancel(id: string): Promise<{ runId: string; status: 'cancelling' }> {
@@ -115,12 +163,7 @@ export class RunsService implements BeforeApplicationShutdown {
     await Promise.all(this.settled);
   }
 
-  private async execute(
-    live: LiveRun,
-    suite: EvalSuite,
-    store: EvalRunStore,
-    concurrency: number,
-  ): Promise<void> {
+  private async execute({ live, suite, store, concurrency }: Prepared): Promise<void> {
     let outcome: RunOutcome;
     try {
       const run = await runSuite(suite, {
@@ -129,30 +172,27 @@ export class RunsService implements BeforeApplicationShutdown {
         ...(this.models.judgeId ? { judge: this.models.judgeId } : {}),
         concurrency,
         signal: live.signal,
+        workers: this.workers.pool,
         onProgress: (progress) => live.record(progress),
       });
       await store.finish(run);
       outcome = { runId: live.id, status: run.status, summary: run.summary };
+      const { passed, failed, errors, cancelled, total, durationMs } = run.summary;
       this.logger.log(
-        `Run ${live.id} (${suite.name}) ${run.status}: ${run.summary.passed}/${run.summary.total} passed`,
+        `Run ${live.id} ${run.status}: ${passed} passed, ${failed} failed, ${errors} errors, ${cancelled} cancelled of ${total} in ${Math.round(durationMs)} ms`,
       );
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
-      this.logger.error(`Run ${live.id} (${suite.name}) failed: ${message}`);
+      this.logger.error(`Run ${live.id} failed: ${kindOf(error)}`);
       await store
         .fail(live.id, message)
         .catch((failure: unknown) =>
-          this.logger.error(`Run ${live.id} not marked failed: ${String(failure)}`),
+          this.logger.error(`Run ${live.id} not marked failed: ${kindOf(failure)}`),
         );
       outcome = { runId: live.id, status: 'failed', summary: null, error: message };
     }
     // Out of the live set first: a client that reacts to `done` finds the stored run.
     this.live.delete(live.id);
     live.finish(outcome);
-  }
-
-  private checkCapacity(): void {
-    if (this.live.size >= this.config.EVAL_MAX_RUNNING)
-      throw new TooManyRunsError(this.config.EVAL_MAX_RUNNING);
   }
 }

@@ -1,15 +1,22 @@
 // Where a run's suite comes from: a bundled suite by name (`qa` → EVAL_SUITES_DIR/qa.eval.yaml),
 // YAML text (anything with a newline) or a suite object. Every form goes through
 // @repo/evaluation's validation, whose SuiteError lists each problem with its field (and, for
-// YAML, its line and column). Suites sent over HTTP may not read files (`allowFiles: false`):
-// promptfoo's `file://prompt.txt` would otherwise read any file the app can see and send it to
-// the model.
+// YAML, its line and column), and its limits (EVAL_MAX_CASES cases; YAML aliases, nesting). A
+// suite posted over HTTP is parsed in a worker thread (a 500 kB YAML takes ~0.4 s to parse) and
+// may not read files (`allowFiles: false`): promptfoo's `file://prompt.txt` would otherwise read
+// any file the app can see and send it to the model.
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Inject, Injectable, NotFoundException } from '@nestjs/common';
-import { parseSuite, parseSuiteText, SuiteError, type EvalSuite } from '@repo/evaluation';
+import {
+  parseSuiteText,
+  SuiteError,
+  type EvalSuite,
+  type ParseSuiteOptions,
+} from '@repo/evaluation';
 import type { AppConfig } from '../app-config.js';
 import { APP_CONFIG } from '../shared/app-config.token.js';
+import { EvalWorkersService } from '../shared/eval-workers.service.js';
 
 const SUFFIX = '.eval.yaml';
 
@@ -27,7 +34,10 @@ export type SuiteSource = string | Record<string, unknown>;
 
 @Injectable()
 export class SuitesService {
-  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(EvalWorkersService) private readonly workers: EvalWorkersService,
+  ) {}
 
   /** A suite file that does not load is listed with its problems rather than failing the list. */
   async list(): Promise<BundledSuite[]> {
@@ -50,9 +60,16 @@ export class SuitesService {
   }
 
   async resolve(source: SuiteSource): Promise<EvalSuite> {
-    if (typeof source !== 'string') return parseSuite(source, { allowFiles: false });
-    if (!source.includes('\n')) return this.load(source.trim());
-    return parseSuiteText(source, { allowFiles: false });
+    if (typeof source === 'string' && !source.includes('\n')) return this.load(source.trim());
+    return this.workers.pool.parseSuite(source, { ...this.limits(), allowFiles: false });
+  }
+
+  /** EVAL_MAX_CASES, and the settings named in the problem when a suite is over a limit. */
+  private limits(): ParseSuiteOptions {
+    return {
+      limits: { maxCases: this.config.EVAL_MAX_CASES },
+      limitNames: { maxCases: 'EVAL_MAX_CASES', parseTimeoutMs: 'EVAL_GRADING_TIMEOUT_MS' },
+    };
   }
 
   private async load(name: string): Promise<EvalSuite> {
@@ -69,7 +86,8 @@ export class SuitesService {
   private async loadFile(name: string): Promise<EvalSuite> {
     const file = `${name}${SUFFIX}`;
     const text = await readFile(join(this.config.EVAL_SUITES_DIR, file), 'utf8');
-    return { ...parseSuiteText(text, { file, baseDir: this.config.EVAL_SUITES_DIR }), path: file };
+    const options = { ...this.limits(), file, baseDir: this.config.EVAL_SUITES_DIR };
+    return { ...parseSuiteText(text, options), path: file };
   }
 
   private async names(): Promise<string[]> {
