@@ -1,14 +1,15 @@
 // readFile and listFiles: the seed's FileReaderTools.readFileAndPrint, confined to one root folder
-// (see confine-path.ts), with a size limit and a refusal of binary or non-UTF-8 content. Each
-// refusal is a FileAccessError whose message the model reads as the tool result.
-import { constants as fsConstants } from 'node:fs';
-import { lstat, open, readdir } from 'node:fs/promises';
+// (confine-path.ts, read-confined-file.ts: the same confinement as rag-demo's ingest), with a size
+// limit and a refusal of binary or non-UTF-8 content. Each refusal is a FileAccessError whose
+// message the model reads as the tool result.
+import { lstat, readdir } from 'node:fs/promises';
 import { z } from 'zod';
 import { createPathConfinement } from './confine-path.js';
 import type { ConfinementOptions } from './confine-path.js';
 import { defineTool } from './define-tool.js';
 import type { ZodTool } from './define-tool.js';
 import { FileAccessError } from './tools-errors.js';
+import type { FileAccessReason } from './tools-errors.js';
 
 export const DEFAULT_MAX_FILE_BYTES = 256 * 1024;
 export const DEFAULT_MAX_LIST_ENTRIES = 200;
@@ -46,24 +47,22 @@ export interface FileListing {
   truncated: boolean;
 }
 
-// O_NOFOLLOW: if the checked path is swapped for a link between the check and the open, the open
-// fails instead of following it. O_NONBLOCK: a FIFO swapped in would otherwise block the open.
-const OPEN_FLAGS =
-  fsConstants.O_RDONLY | (fsConstants.O_NOFOLLOW ?? 0) | (fsConstants.O_NONBLOCK ?? 0);
-
 export function createReadFileTool(
   options: FileToolsOptions,
 ): ZodTool<typeof readFileParameters, FileContent> {
-  const confine = createPathConfinement(options);
+  const confinement = createPathConfinement(options);
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_FILE_BYTES;
   return defineTool({
     name: 'readFile',
     description: 'Read a UTF-8 text file from the shared folder, by its path inside that folder.',
     parameters: readFileParameters,
     async execute({ path: requested }) {
-      const { relative, real } = await confine(requested);
-      const content = await hideFsErrors(requested, () => readText(requested, real, maxBytes));
-      return { path: relative, ...content };
+      const { relative, bytes } = await confinement
+        .readFile(requested, { maxBytes })
+        .catch((error: unknown) => {
+          throw withHint(error, 'directory', 'list it with listFiles');
+        });
+      return { path: relative, bytes: bytes.length, content: decodeText(requested, bytes) };
     },
   });
 }
@@ -71,14 +70,14 @@ export function createReadFileTool(
 export function createListFilesTool(
   options: FileToolsOptions,
 ): ZodTool<typeof listFilesParameters, FileListing> {
-  const confine = createPathConfinement(options);
+  const confinement = createPathConfinement(options);
   const maxEntries = options.maxEntries ?? DEFAULT_MAX_LIST_ENTRIES;
   return defineTool({
     name: 'listFiles',
     description: 'List the files and folders in the shared folder or one of its subfolders.',
     parameters: listFilesParameters,
     async execute({ path: requested = '.' }) {
-      const { relative, real } = await confine(requested === '' ? '.' : requested);
+      const { relative, real } = await confinement.resolve(requested === '' ? '.' : requested);
       const entries = await hideFsErrors(requested, () => listEntries(requested, real, options));
       return {
         path: relative,
@@ -115,34 +114,6 @@ async function listEntries(
   }));
 }
 
-async function readText(
-  requested: string,
-  real: string,
-  maxBytes: number,
-): Promise<{ bytes: number; content: string }> {
-  const kind = await lstat(real);
-  if (kind.isDirectory())
-    throw new FileAccessError(
-      requested,
-      'directory',
-      `"${requested}" is a folder, not a file; list it with listFiles`,
-    );
-  if (!kind.isFile()) throw notAFile(requested);
-  if (kind.size > maxBytes) throw tooLarge(requested, kind.size, maxBytes);
-
-  const handle = await open(real, OPEN_FLAGS);
-  try {
-    if (!(await handle.stat()).isFile()) throw notAFile(requested);
-    // One byte over the limit tells "grew since the check" apart from "exactly at the limit".
-    const buffer = Buffer.alloc(maxBytes + 1);
-    const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
-    if (bytesRead > maxBytes) throw tooLarge(requested, bytesRead, maxBytes);
-    return { bytes: bytesRead, content: decodeText(requested, buffer.subarray(0, bytesRead)) };
-  } finally {
-    await handle.close();
-  }
-}
-
 /** Node's fs messages carry the absolute path; the model gets the path it asked for instead. */
 async function hideFsErrors<T>(requested: string, read: () => Promise<T>): Promise<T> {
   try {
@@ -156,17 +127,10 @@ async function hideFsErrors<T>(requested: string, read: () => Promise<T>): Promi
   }
 }
 
-function notAFile(requested: string): FileAccessError {
-  return new FileAccessError(requested, 'not_a_file', `"${requested}" is not a regular file`);
-}
-
-function tooLarge(requested: string, bytes: number, maxBytes: number): FileAccessError {
-  const kib = maxBytes >= 1024 && maxBytes % 1024 === 0 ? ` (${maxBytes / 1024} KiB)` : '';
-  return new FileAccessError(
-    requested,
-    'too_large',
-    `"${requested}" is ${bytes} bytes; the limit is ${maxBytes} bytes${kib}`,
-  );
+/** The shared refusal, with what the model can do instead. */
+function withHint(error: unknown, reason: FileAccessReason, hint: string): unknown {
+  if (!(error instanceof FileAccessError) || error.reason !== reason) return error;
+  return new FileAccessError(error.path, reason, `${error.message}; ${hint}`, { cause: error });
 }
 
 /** UTF-8 text or a refusal: a NUL byte or an invalid UTF-8 sequence means binary. */

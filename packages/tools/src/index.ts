@@ -3,6 +3,15 @@
 export { createCalculatorTool, calculatorParameters } from './calculator-tool.js';
 export type { CalculatorToolOptions } from './calculator-tool.js';
 export { CITIES, findCity } from './city-data.js';
+export { createPathConfinement } from './confine-path.js';
+export type {
+  ConfinedFile,
+  ConfinedPath,
+  ConfinementOptions,
+  PathConfinement,
+  ReadConfinedOptions,
+} from './confine-path.js';
+export { isInside } from './is-inside.js';
 export type { CityRecord, CityWeather } from './city-data.js';
 export { createDateTimeTool, dateTimeParameters, TIME_ZONE_CONTEXT_KEY } from './date-time-tool.js';
 export type { CurrentDateTime, DateTimeToolOptions } from './date-time-tool.js';

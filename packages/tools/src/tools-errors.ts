@@ -88,9 +88,11 @@ export type FileAccessReason =
   | 'not_a_file'
   | 'too_large'
   | 'binary'
+  /** Swapped (for a link, a FIFO, another file) between the check and the open: not read. */
+  | 'changed'
   | 'unreadable';
 
-/** The file tools refused a path or a file; `reason` says which rule, `path` is as the model gave it. */
+/** A confined path or file was refused; `reason` says which rule, `path` is as it was given. */
 export class FileAccessError extends AiError {
   readonly path: string;
   readonly reason: FileAccessReason;
