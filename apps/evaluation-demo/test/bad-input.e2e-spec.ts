@@ -44,7 +44,7 @@ describe('suites that cannot run', () => {
       /^Invalid eval suite:\nsuite: tests\[0\]\.assert\[0\]\.type: /,
     );
     expect(res.body.details).toEqual([
-      { field: 'tests[0].assert[0].type', reason: expect.stringContaining('"containz"') },
+      { field: 'suite.tests[0].assert[0].type', reason: expect.stringContaining('"containz"') },
     ]);
   });
 
@@ -53,8 +53,8 @@ describe('suites that cannot run', () => {
     const res = await start({ suite });
     expect(res.status).toBe(400);
     expect(res.body.details.map((d: { field: string }) => d.field).sort()).toEqual([
-      'extra',
-      'providers',
+      'suite.extra',
+      'suite.providers',
     ]);
   });
 
@@ -88,7 +88,7 @@ describe('suites that cannot run', () => {
     expect(res.status).toBe(400);
     expect(res.body.details).toEqual([
       {
-        field: 'tests[0].assert[0].type',
+        field: 'suite.tests[0].assert[0].type',
         reason: expect.stringMatching(/"containz".* \(at 7:15\)$/),
       },
     ]);
@@ -103,7 +103,7 @@ describe('suites that cannot run', () => {
     expect(res.status).toBe(400);
     expect(res.body.details).toEqual([
       {
-        field: 'prompts[0]',
+        field: 'suite.prompts[0]',
         reason: 'file:// prompts are not allowed here; put the prompt text in the suite',
       },
     ]);
@@ -112,7 +112,7 @@ describe('suites that cannot run', () => {
     });
     expect(yaml.status).toBe(400);
     expect(yaml.body.details[0]).toEqual({
-      field: 'prompts[0]',
+      field: 'suite.prompts[0]',
       reason: expect.stringMatching(/^file:\/\/ prompts are not allowed here.*\(at 2:5\)$/),
     });
   });

@@ -66,7 +66,7 @@ describe('suites refused before any work, with a 400 naming the limit', () => {
     expect(res.status).toBe(400);
     expect(res.body.details).toEqual([
       {
-        field: 'tests',
+        field: 'suite.tests',
         reason:
           'makes 1002 cases (501 tests × 2 prompts × 1 providers); the limit is 1000 (EVAL_MAX_CASES)',
       },
@@ -88,7 +88,7 @@ describe('suites refused before any work, with a 400 naming the limit', () => {
     expect(regex.status).toBe(400);
     expect(regex.body.details).toEqual([
       {
-        field: 'tests[0].assert[0].value',
+        field: 'suite.tests[0].assert[0].value',
         reason: expect.stringMatching(/lookahead is not supported: .* linear time\) \(at 5:30\)$/),
       },
     ]);

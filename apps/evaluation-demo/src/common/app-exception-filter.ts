@@ -26,7 +26,8 @@ function toHttpException(exception: unknown): unknown {
   return exception;
 }
 
+/** A problem's field inside the request body, where the suite is `suite`: `suite.tests[0].vars`. */
 function toDetail({ field, reason, line, column }: SuiteProblem) {
   const at = line === undefined ? '' : ` (at ${line}:${column ?? 1})`;
-  return { field: field || 'suite', reason: `${reason}${at}` };
+  return { field: field ? `suite.${field}` : 'suite', reason: `${reason}${at}` };
 }
