@@ -17,6 +17,9 @@ describe('compileRegex (RE2)', () => {
     expect(compileRegex('(?i)paris').exec('PARIS, France')).toBe('PARIS');
     expect(compileRegex('北京|上海').exec('我住在上海')).toBe('上海');
     expect(compileRegex('^\\s*\\w+$').exec('  answer')).toBe('  answer');
+    // RE2's \s is ASCII whitespace; the ideographic space of Chinese text needs naming
+    expect(compileRegex('\\s').exec('北京\u3000上海')).toBeNull();
+    expect(compileRegex('[\\s\\x{3000}]').exec('北京\u3000上海')).toBe('\u3000');
   });
 
   it('refuses lookahead and backreferences, saying why', () => {
