@@ -3,19 +3,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadSuite, parseSuite, parseSuiteText } from './load-suite.js';
+import { thrownBy } from '../__fixtures__/thrown-by.js';
 import { SuiteError } from './suite-errors.js';
 
 const fixture = new URL('../__fixtures__/capitals.eval.yaml', import.meta.url).pathname;
 
-function problemsOf(run: () => unknown): SuiteError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof SuiteError) return error;
-    throw error;
-  }
-  throw new Error('expected a SuiteError');
-}
+const problemsOf = (run: () => unknown) => thrownBy(run, SuiteError);
 
 const minimal = (tests: string) => `prompts:
   - 'Q: {{question}}'

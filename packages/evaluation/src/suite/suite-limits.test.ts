@@ -3,18 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadSuite, parseSuite, parseSuiteText } from './load-suite.js';
+import { thrownBy } from '../__fixtures__/thrown-by.js';
 import { SuiteError, SuiteTooLargeError } from './suite-errors.js';
 import { DEFAULT_SUITE_LIMITS } from './suite-limits.js';
 
-function refusal(run: () => unknown): SuiteTooLargeError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof SuiteTooLargeError) return error;
-    throw error;
-  }
-  throw new Error('expected a SuiteTooLargeError');
-}
+const refusal = (run: () => unknown) => thrownBy(run, SuiteTooLargeError);
 
 /** Nine anchors, each a list of nine aliases of the one before: 9⁹ ≈ 387 million strings. */
 function billionLaughs(): string {
