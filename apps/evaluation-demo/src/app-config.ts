@@ -36,7 +36,7 @@ const schema = (env: Env) =>
     EVAL_MAX_RUNNING: wholeNumberVar(1, 16).default(4),
     /** Cases (tests × prompts × providers) one run may make; a larger suite is a 400. */
     EVAL_MAX_CASES: wholeNumberVar(1, 100_000).default(2000),
-    /** A check on the output (or the parsing of a posted suite) is stopped after this long. */
+    /** Grading one case's output (or parsing a posted suite) is stopped after this long. */
     EVAL_GRADING_TIMEOUT_MS: wholeNumberVar(100, 600_000).default(10_000),
     /** Worker threads for grading and parsing; default: the CPUs but one, 1 to 4. */
     EVAL_WORKER_THREADS: wholeNumberVar(1, 64).optional(),

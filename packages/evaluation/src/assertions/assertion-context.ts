@@ -37,14 +37,20 @@ export interface OutputAssertion {
 /** A check that reads only the output text: equals, contains…, regex, JSON, the metrics. */
 export type OutputCheck = (assertion: OutputAssertion, output: string) => AssertionOutcome;
 
-/** One output check for a worker: the assertion type, what it takes, and the output. */
-export interface GradeTask extends OutputAssertion {
+/** One check on the output, by assertion type. */
+export interface OutputCheckTask extends OutputAssertion {
   type: string;
+}
+
+/** A case's checks on its output, graded together: one trip to a worker per case. */
+export interface GradeBatch {
   output: string;
+  checks: OutputCheckTask[];
 }
 
 export interface OutputGrader {
-  grade(task: GradeTask, signal?: AbortSignal): Promise<AssertionOutcome>;
+  /** The outcomes in the order of the checks; the first check that throws fails them all. */
+  grade(batch: GradeBatch, signal?: AbortSignal): Promise<AssertionOutcome[]>;
 }
 
 export interface AssertionOutcome {

@@ -7,7 +7,12 @@
 import type { AssertionResult } from '../eval-run.js';
 import type { SuiteAssertion } from '../suite/eval-suite.js';
 import { suiteTemplate } from '../suite/suite-templates.js';
-import { outcome, type AssertionCheck, type AssertionContext } from './assertion-context.js';
+import {
+  outcome,
+  type AssertionCheck,
+  type AssertionContext,
+  type AssertionOutcome,
+} from './assertion-context.js';
 import { GRADED_CHECKS } from './graded-assertions.js';
 
 const MEASURED_CHECKS: Record<string, AssertionCheck> = {
@@ -29,27 +34,31 @@ export async function runAssertions(
   assertions: readonly SuiteAssertion[],
   context: AssertionContext,
 ): Promise<AssertionResult[]> {
-  return Promise.all(assertions.map((assertion) => runAssertion(assertion, context)));
+  const filled = assertions.map((assertion) => ({
+    ...assertion,
+    value: fillValue(assertion.value, context.vars),
+  }));
+  const onOutput = filled.filter((assertion) => !CONTEXT_CHECKS[assertion.type]);
+  const checks = onOutput.map(({ type, value, threshold, config }) => ({
+    type,
+    value,
+    threshold,
+    config,
+  }));
+  const graded =
+    checks.length === 0
+      ? Promise.resolve([])
+      : context.workers.grade({ output: context.output, checks }, context.signal);
+  const outcomes = await Promise.all(
+    filled.map(async (assertion) => {
+      const check = CONTEXT_CHECKS[assertion.type];
+      return check ? check(assertion, context) : (await graded)[onOutput.indexOf(assertion)]!;
+    }),
+  );
+  return filled.map((assertion, index) => toResult(assertion, outcomes[index]!));
 }
 
-async function runAssertion(
-  assertion: SuiteAssertion,
-  context: AssertionContext,
-): Promise<AssertionResult> {
-  const value = fillValue(assertion.value, context.vars);
-  const check = CONTEXT_CHECKS[assertion.type];
-  const result = check
-    ? await check({ ...assertion, value }, context)
-    : await context.workers.grade(
-        {
-          type: assertion.type,
-          value,
-          threshold: assertion.threshold,
-          config: assertion.config,
-          output: context.output,
-        },
-        context.signal,
-      );
+function toResult(assertion: SuiteAssertion, result: AssertionOutcome): AssertionResult {
   const type = assertion.negate ? `not-${assertion.type}` : assertion.type;
   return {
     type,

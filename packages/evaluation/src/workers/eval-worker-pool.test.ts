@@ -14,11 +14,30 @@ const spinning = createEvalWorkerPool({
 });
 afterAll(() => Promise.all([pool.close(), spinning.close()]));
 
-const grade = (type: string, output: string, value?: unknown, config = {}) =>
-  pool.grade({ type, output, value, config });
+/** One check; its outcome. */
+const grade = async (type: string, output: string, value?: unknown) =>
+  (await pool.grade({ output, checks: [{ type, value, config: {} }] }))[0];
 
 describe('grading in worker threads', () => {
-  it('runs the checks on the output and answers their outcome', async () => {
+  it('runs a case’s checks on the output together and answers their outcomes in order', async () => {
+    expect(
+      await pool.grade({
+        output: '北京是中国的首都。',
+        checks: [
+          { type: 'contains', value: '北京', config: {} },
+          { type: 'rouge-n', value: '北京', config: { n: 2 } },
+          { type: 'starts-with', value: '上海', config: {} },
+        ],
+      }),
+    ).toEqual([
+      { pass: true, score: 1, reason: '1 of 1 found: "北京"', method: 'metric' },
+      // bigrams: 北京 京是 是中 中国 国的 的首 首都 vs 北京: P = 1/7, R = 1, F = 2/8
+      { pass: false, score: 0.25, reason: 'ROUGE-2 F 0.25 < 0.75', method: 'metric' },
+      { pass: false, score: 0, reason: 'does not start with "上海"', method: 'metric' },
+    ]);
+  });
+
+  it('answers each check’s outcome', async () => {
     expect(await grade('icontains', '首都是北京', '北京')).toEqual({
       pass: true,
       score: 1,
@@ -56,7 +75,7 @@ describe('grading in worker threads', () => {
 
   it('stops a grading past the time limit, while the event loop keeps turning', async () => {
     const order: string[] = [];
-    const stuck = spinning.grade({ type: 'regex', output: 'spin', config: {} }).then(
+    const stuck = spinning.grade({ output: 'spin', checks: [{ type: 'regex', config: {} }] }).then(
       () => order.push('graded'),
       (error: unknown) => {
         order.push('stopped');
@@ -71,20 +90,26 @@ describe('grading in worker threads', () => {
     expect(error).toBeInstanceOf(GradingTimeoutError);
     expect(error).toBeInstanceOf(TimeoutError);
     expect(error).toMatchObject({
-      assertionType: 'regex',
+      assertionTypes: ['regex'],
       timeoutMs: 1000,
       message:
-        'the regex assertion took longer than the grading time limit of 1000 ms; its worker thread was stopped',
+        'grading the regex assertion took longer than the time limit of 1000 ms; the worker thread was stopped',
     });
     // The thread was replaced: the next task is graded.
     expect(
-      await spinning.grade({ type: 'icontains', output: 'fine', value: 'FINE', config: {} }),
-    ).toEqual({ pass: true, score: 1, reason: '1 of 1 found: "FINE"', method: 'metric' });
+      await spinning.grade({
+        output: 'fine',
+        checks: [{ type: 'icontains', value: 'FINE', config: {} }],
+      }),
+    ).toEqual([{ pass: true, score: 1, reason: '1 of 1 found: "FINE"', method: 'metric' }]);
   });
 
   it('aborts a grading when its signal fires (a cancelled run)', async () => {
     const controller = new AbortController();
-    const stuck = spinning.grade({ type: 'regex', output: 'spin', config: {} }, controller.signal);
+    const stuck = spinning.grade(
+      { output: 'spin', checks: [{ type: 'regex', config: {} }] },
+      controller.signal,
+    );
     controller.abort();
     await expect(stuck).rejects.toBeInstanceOf(AbortedError);
   });

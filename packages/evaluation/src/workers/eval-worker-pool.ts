@@ -10,7 +10,11 @@ import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { AbortedError, createWorkQueue } from '@repo/core';
 import { Piscina } from 'piscina';
-import type { AssertionOutcome, GradeTask, OutputGrader } from '../assertions/assertion-context.js';
+import type {
+  AssertionOutcome,
+  GradeBatch,
+  OutputGrader,
+} from '../assertions/assertion-context.js';
 import type { EvalSuite } from '../suite/eval-suite.js';
 import { SuiteTooLargeError } from '../suite/suite-errors.js';
 import type { ParseSuiteOptions } from '../suite/load-suite.js';
@@ -20,7 +24,7 @@ import type { SuiteSourceData, WorkerReply, WorkerTask } from './worker-tasks.js
 export interface EvalWorkerPoolOptions {
   /** Worker threads (default: the CPUs but one, 1 to 4). Started on first use. */
   threads?: number;
-  /** A check on the output that takes longer is stopped and fails its case (default 10,000 ms). */
+  /** A case's checks on its output that take longer are stopped; the case errors (default 10,000 ms). */
   gradingTimeoutMs?: number;
   /** Parsing a suite that takes longer is refused with SuiteTooLargeError (default 10,000 ms). */
   parseTimeoutMs?: number;
@@ -29,8 +33,8 @@ export interface EvalWorkerPoolOptions {
 }
 
 export interface EvalWorkerPool extends OutputGrader {
-  /** One check on the output, in a worker; GradingTimeoutError past the time limit. */
-  grade(task: GradeTask, signal?: AbortSignal): Promise<AssertionOutcome>;
+  /** A case's checks on its output, in a worker; GradingTimeoutError past the time limit. */
+  grade(batch: GradeBatch, signal?: AbortSignal): Promise<AssertionOutcome[]>;
   /** parseSuiteText (a string) or parseSuite (an object) in a worker; throws SuiteError. */
   parseSuite(
     source: SuiteSourceData,
@@ -92,12 +96,16 @@ export function createEvalWorkerPool(options: EvalWorkerPoolOptions = {}): EvalW
 
   return {
     threads,
-    grade: (task, signal) =>
-      run<AssertionOutcome>(
-        { kind: 'grade', task },
+    grade: (batch, signal) =>
+      run<AssertionOutcome[]>(
+        { kind: 'grade', batch },
         gradingTimeoutMs,
         signal,
-        () => new GradingTimeoutError(task.type, gradingTimeoutMs),
+        () =>
+          new GradingTimeoutError(
+            batch.checks.map((check) => check.type),
+            gradingTimeoutMs,
+          ),
       ),
     parseSuite: (source, parseOptions = {}, signal) =>
       run<EvalSuite>(

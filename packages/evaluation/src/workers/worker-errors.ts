@@ -11,17 +11,21 @@ import {
   type SuiteProblem,
 } from '../suite/suite-errors.js';
 
-/** A check on the output ran past the grading time limit; its worker thread was stopped. */
+/** A case's checks on its output ran past the grading time limit; the worker thread was stopped. */
 export class GradingTimeoutError extends TimeoutError {
-  readonly assertionType: string;
+  readonly assertionTypes: string[];
 
-  constructor(assertionType: string, timeoutMs: number) {
+  constructor(assertionTypes: string[], timeoutMs: number) {
+    const names =
+      assertionTypes.length > 1
+        ? `${assertionTypes.slice(0, -1).join(', ')} and ${assertionTypes.at(-1)} assertions`
+        : `${assertionTypes[0] ?? 'output'} assertion`;
     super(
-      `the ${assertionType} assertion took longer than the grading time limit of ${timeoutMs} ms; its worker thread was stopped`,
+      `grading the ${names} took longer than the time limit of ${timeoutMs} ms; the worker thread was stopped`,
       timeoutMs,
       { code: 'grading_timeout' },
     );
-    this.assertionType = assertionType;
+    this.assertionTypes = assertionTypes;
   }
 }
 

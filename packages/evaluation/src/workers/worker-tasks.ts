@@ -1,7 +1,7 @@
-// What the evaluation worker threads do: grade one check on an output, or parse a suite that came
-// over the network. Plain data in, plain data out (structured clones); errors travel as
+// What the evaluation worker threads do: grade a case's checks on its output, or parse a suite
+// that came over the network. Plain data in, plain data out (structured clones); errors travel as
 // PlainError. Runs in the worker (eval-worker.ts) and nowhere else.
-import type { AssertionOutcome, GradeTask } from '../assertions/assertion-context.js';
+import type { AssertionOutcome, GradeBatch } from '../assertions/assertion-context.js';
 import { OUTPUT_CHECKS } from '../assertions/output-checks.js';
 import type { EvalSuite } from '../suite/eval-suite.js';
 import { parseSuite, parseSuiteText, type ParseSuiteOptions } from '../suite/load-suite.js';
@@ -11,12 +11,12 @@ import { toPlainError, type PlainError } from './worker-errors.js';
 export type SuiteSourceData = string | Record<string, unknown>;
 
 export type WorkerTask =
-  | { kind: 'grade'; task: GradeTask }
+  | { kind: 'grade'; batch: GradeBatch }
   | { kind: 'parse-suite'; source: SuiteSourceData; options: ParseSuiteOptions };
 
 export type WorkerReply<T = unknown> = { ok: true; value: T } | { ok: false; error: PlainError };
 
-export function runWorkerTask(task: WorkerTask): WorkerReply<AssertionOutcome | EvalSuite> {
+export function runWorkerTask(task: WorkerTask): WorkerReply<AssertionOutcome[] | EvalSuite> {
   try {
     return { ok: true, value: perform(task) };
   } catch (error) {
@@ -24,13 +24,15 @@ export function runWorkerTask(task: WorkerTask): WorkerReply<AssertionOutcome | 
   }
 }
 
-function perform(task: WorkerTask): AssertionOutcome | EvalSuite {
+function perform(task: WorkerTask): AssertionOutcome[] | EvalSuite {
   if (task.kind === 'parse-suite')
     return typeof task.source === 'string'
       ? parseSuiteText(task.source, task.options)
       : parseSuite(task.source, task.options);
-  const { type, output, ...assertion } = task.task;
-  const check = OUTPUT_CHECKS[type];
-  if (!check) throw new Error(`No check on the output for assertion type "${type}"`);
-  return check(assertion, output);
+  const { output, checks } = task.batch;
+  return checks.map(({ type, ...assertion }) => {
+    const check = OUTPUT_CHECKS[type];
+    if (!check) throw new Error(`No check on the output for assertion type "${type}"`);
+    return check(assertion, output);
+  });
 }

@@ -5,6 +5,6 @@ import { runWorkerTask } from '../../../dist/workers/worker-tasks.js';
 
 export default function answer(task) {
   let spins = 0;
-  if (task.kind === 'grade' && task.task.output.startsWith('spin')) while (spins >= 0) spins++;
+  if (task.kind === 'grade' && task.batch.output.startsWith('spin')) while (spins >= 0) spins++;
   return runWorkerTask(task);
 }
