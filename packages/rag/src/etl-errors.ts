@@ -61,6 +61,38 @@ export class EmptyDocumentError extends InvalidInputError {
 }
 
 /**
+ * A file, or a whole ingestion run, would make more chunks than its limit (`split.maxChunks`,
+ * 20,000 per file, and `maxChunks`, 50,000 per run, by default): a huge document or a pathological
+ * one (no separators, extreme repetition). Splitting stops as soon as it passes the limit, so the
+ * refusal is cheap; split the file (or ingest fewer at once), or raise `chunkSize` or the limit.
+ */
+export class TooManyChunksError extends InvalidInputError {
+  /** The file; empty for a whole run. */
+  readonly source: string;
+  readonly limit: number;
+  readonly scope: 'file' | 'run';
+  readonly reason: string;
+
+  constructor(source: string, limit: number, scope: 'file' | 'run' = 'file') {
+    const reason =
+      scope === 'file'
+        ? `it makes more than ${limit} chunks (the limit per file); split it into smaller files`
+        : `the files make more than ${limit} chunks together (the limit per ingestion); ingest fewer at once`;
+    const message =
+      scope === 'file'
+        ? `"${source}" is too large to ingest: ${reason}`
+        : `Too much to ingest at once: ${reason}`;
+    super(message, [{ field: scope === 'file' ? 'file' : 'sources', reason }], {
+      code: 'too_many_chunks',
+    });
+    this.source = source;
+    this.limit = limit;
+    this.scope = scope;
+    this.reason = reason;
+  }
+}
+
+/**
  * Every source was skipped, so nothing could be ingested. The seed's endpoint reported success
  * here; we fail loudly and list why each source was skipped.
  */

@@ -15,6 +15,7 @@ export {
   CorruptDocumentError,
   EmptyDocumentError,
   NothingToIngestError,
+  TooManyChunksError,
   UnsupportedDocumentTypeError,
 } from './etl-errors.js';
 export { readText } from './read-text.js';
@@ -33,12 +34,12 @@ export {
   SUPPORTED_EXTENSIONS,
   SUPPORTED_MIME_TYPES,
 } from './read-document.js';
-export type { DocumentSource, DocumentType, ReaderOptions } from './read-document.js';
+export type { BytesSource, DocumentSource, DocumentType, ReaderOptions } from './read-document.js';
 export { readSources } from './read-sources.js';
 export type { ReadSourcesOptions, SkippedSource } from './read-sources.js';
 export { countTokens } from './count-tokens.js';
 export { contentHash, contentId } from './content-hash.js';
-export { createTextSplitter, splitDocuments } from './split-documents.js';
+export { createTextSplitter, SPLIT_LIMITS, splitDocuments } from './split-documents.js';
 export type { SplitOptions } from './split-documents.js';
 export {
   createKeywordEnricher,
@@ -52,7 +53,13 @@ export type {
   SummaryEnricherOptions,
   SummaryType,
 } from './enrich-documents.js';
-export { ingestDocuments } from './ingest-documents.js';
+export { createDocumentWorkers, DOCUMENT_WORKER_DEFAULTS } from './document-workers.js';
+export type {
+  DocumentWorkers,
+  DocumentWorkersOptions,
+  ReadAndSplitOptions,
+} from './document-workers.js';
+export { DEFAULT_MAX_CHUNKS, ingestDocuments } from './ingest-documents.js';
 export type {
   ExistingIdsLookup,
   IngestOptions,

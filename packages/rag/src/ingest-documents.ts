@@ -21,9 +21,11 @@ import { countTokens } from './count-tokens.js';
 import type { DocumentEnricher } from './enrich-documents.js';
 import { embedInBatches } from './embed-in-batches.js';
 import { NothingToIngestError } from './etl-errors.js';
+import { collectChunks } from './collect-chunks.js';
+import type { DocumentWorkers } from './document-workers.js';
 import type { DocumentSource, ReaderOptions } from './read-document.js';
-import { readSources, type SkippedSource } from './read-sources.js';
-import { splitDocuments, type SplitOptions } from './split-documents.js';
+import type { SkippedSource } from './read-sources.js';
+import type { SplitOptions } from './split-documents.js';
 
 export type IngestPhase = 'read' | 'split' | 'enrich' | 'embed' | 'store';
 
@@ -34,6 +36,9 @@ export interface IngestProgress {
 }
 
 export type IngestSkip = SkippedSource;
+
+/** Chunks one run may hold (each chunk and its vector stay in memory until the one write). */
+export const DEFAULT_MAX_CHUNKS = 50_000;
 
 export interface IngestReport {
   /** Documents read (sections, pages, items…) after empty ones were skipped. */
@@ -81,8 +86,15 @@ export interface IngestOptions {
   retryDelayMs?: number;
   /** Which ids the store already holds; default: the store's own `existingIds`, if it has one. */
   existingIds?: ExistingIdsLookup['existingIds'];
-  /** Report unsupported and corrupt files as skipped instead of failing (a folder of mixed files). */
+  /** Report unsupported, corrupt and too large files as skipped instead of failing (a folder). */
   skipUnreadable?: boolean;
+  /**
+   * Read and split each source in these worker threads (createDocumentWorkers): off the event
+   * loop, with a time and memory bound per file. Without them, reading and splitting run here.
+   */
+  workers?: DocumentWorkers;
+  /** Most chunks of one run (default 50,000); more is a TooManyChunksError, before any embedding. */
+  maxChunks?: number;
   signal?: AbortSignal;
   onProgress?: (event: IngestProgress) => void;
 }
@@ -96,33 +108,25 @@ export async function ingestDocuments(options: IngestOptions): Promise<IngestRep
   const concurrency = options.concurrency ?? 4;
   const skipped: IngestSkip[] = [];
 
-  const documents: RagDocument[] = [];
+  const given: RagDocument[] = [];
   for (const document of options.documents ?? []) {
     if (document.text.trim() === '')
       skipped.push({ source: sourceOf(document), reason: 'it contains no text' });
-    else documents.push(document);
+    else given.push(document);
   }
-  const sources = options.sources ?? [];
-  if (sources.length > 0) progress('read', 0, sources.length);
-  const read = await readSources(sources, {
+  const collected = await collectChunks(given, options.sources ?? [], {
     readers: options.readers,
+    split: options.split,
     skipUnreadable: options.skipUnreadable,
     concurrency,
+    maxChunks: options.maxChunks ?? DEFAULT_MAX_CHUNKS,
+    workers: options.workers,
     signal,
-    onRead: (done, total) => progress('read', done, total),
+    progress,
   });
-  documents.push(...read.documents);
-  skipped.push(...read.skipped);
-  if (documents.length === 0) throw new NothingToIngestError(skipped);
-
-  const chunks: RagDocument[] = [];
-  progress('split', 0, documents.length);
-  for (const [index, document] of documents.entries()) {
-    chunks.push(
-      ...(options.split === false ? [document] : await splitDocuments([document], options.split)),
-    );
-    progress('split', index + 1, documents.length);
-  }
+  skipped.push(...collected.skipped);
+  if (collected.documents === 0) throw new NothingToIngestError(skipped);
+  const { chunks } = collected;
 
   const unique = new Map<string, RagDocument>();
   for (const chunk of chunks) {
@@ -175,7 +179,7 @@ export async function ingestDocuments(options: IngestOptions): Promise<IngestRep
     progress('store', fresh.length, fresh.length);
   }
   return {
-    documents: documents.length,
+    documents: collected.documents,
     chunks: chunks.length,
     added: fresh.length,
     unchanged: chunks.length - fresh.length,

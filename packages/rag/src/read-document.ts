@@ -5,7 +5,11 @@
 import { readFile } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import type { RagDocument } from './rag-types.js';
-import { EmptyDocumentError, UnsupportedDocumentTypeError } from './etl-errors.js';
+import {
+  CorruptDocumentError,
+  EmptyDocumentError,
+  UnsupportedDocumentTypeError,
+} from './etl-errors.js';
 import { readHtml, type ReadHtmlOptions } from './read-html.js';
 import { readJson, type ReadJsonOptions } from './read-json.js';
 import { readMarkdown, type ReadMarkdownOptions } from './read-markdown.js';
@@ -23,15 +27,23 @@ export interface ReaderOptions {
   pdf?: Without<ReadPdfOptions>;
 }
 
-/** A file on disk, or bytes with the name they came under (an upload). */
-export type DocumentSource = ({ path: string } | { bytes: Uint8Array; filename: string }) & {
+interface SourceFields {
   /** The client's MIME type; used when the extension is unknown. */
   mimeType?: string;
   /** Metadata `source` (default: the path, or the file name). */
   source?: string;
   /** Merged into every document's metadata. */
   metadata?: Record<string, unknown>;
-};
+}
+
+/**
+ * Bytes with the name they came under: an upload, or a file the caller opened itself (e.g.
+ * through a confinement that proved the descriptor was inside a root), so nothing is re-opened.
+ */
+export type BytesSource = { bytes: Uint8Array; filename: string } & SourceFields;
+
+/** A file on disk (read here with `readFile`, following links), or bytes. */
+export type DocumentSource = ({ path: string } & SourceFields) | BytesSource;
 
 const EXTENSIONS: Record<string, DocumentType> = {
   '.txt': 'text',
@@ -80,7 +92,16 @@ export async function readDocument(
     });
   const bytes = 'path' in input ? new Uint8Array(await readFile(input.path)) : input.bytes;
   const common = { source, metadata: { filename: basename(filename), ...input.metadata } };
-  const documents = await read(type, bytes, common, options);
+  let documents: RagDocument[];
+  try {
+    documents = await read(type, bytes, common, options);
+  } catch (error) {
+    // A reader's recursion or a regular expression overflowing the stack on hostile input
+    // (JSON nested 100,000 deep, HTML of 100,000 nested elements) is the file's fault, not ours.
+    if (error instanceof RangeError)
+      throw new CorruptDocumentError(source, 'it is nested too deeply to be read', error);
+    throw error;
+  }
   const withText = documents.filter((d) => d.text.trim() !== '');
   if (withText.length === 0) throw new EmptyDocumentError(source);
   return withText;

@@ -1,8 +1,9 @@
 // Markdown reader (Spring AI's MarkdownDocumentReader), one document per section: a heading and
 // everything up to the next heading, with the heading path (`['Guide', 'Install']`) as metadata.
 // It works on marked's block tokens, so a fenced code block is one token and is never cut, even
-// when it contains lines that look like headings.
-import { Lexer, type Token, type Tokens } from 'marked';
+// when it contains lines that look like headings (lex-markdown.ts: a paragraph of megabytes too).
+import type { Token, Tokens } from 'marked';
+import { lexMarkdown } from './lex-markdown.js';
 import type { RagDocument } from './rag-types.js';
 import { parseFrontMatter } from './parse-front-matter.js';
 import { decodeUtf8 } from './read-text.js';
@@ -36,7 +37,7 @@ export function readMarkdown(
       : decodeUtf8(input, options.source);
   const { data, body } =
     options.frontMatter === false ? { data: {}, body: raw } : parseFrontMatter(raw);
-  const tokens = new Lexer().lex(body);
+  const tokens = lexMarkdown(body);
   const base: Record<string, unknown> = { ...options.metadata, ...data, source: options.source };
   if (base.title === undefined) {
     const h1 = tokens.find((t): t is Tokens.Heading => t.type === 'heading' && t.depth === 1);

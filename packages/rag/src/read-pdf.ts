@@ -33,7 +33,7 @@ export async function readPdf(bytes: Uint8Array, options: ReadPdfOptions): Promi
     const reason =
       name === 'PasswordException'
         ? 'it is password-protected'
-        : `not a valid PDF (${(error as Error).message})`;
+        : `not a valid PDF (${errorText(error)})`;
     throw new CorruptDocumentError(options.source, reason, error);
   }
   try {
@@ -68,9 +68,24 @@ export async function readPdf(bytes: Uint8Array, options: ReadPdfOptions): Promi
         'no page has a text layer (a scanned PDF needs OCR first)',
       );
     return withText;
+  } catch (error) {
+    if (error instanceof EmptyDocumentError) throw error;
+    // pdf.js opened the file but a page is broken (a page tree that refers back to itself through
+    // a looping cross-reference table, a damaged content stream): the file's fault, a 422.
+    throw new CorruptDocumentError(
+      options.source,
+      `a page cannot be read (${errorText(error)})`,
+      error,
+    );
   } finally {
     await pdf.destroy();
   }
+}
+
+/** pdf.js's own message, which names no path (it only ever saw bytes), shortened for a reply. */
+function errorText(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  return message.length > 200 ? `${message.slice(0, 200)}…` : message;
 }
 
 /** pdf.js gives text runs; a line ends where a run says so (hasEOL) or the baseline moves. */

@@ -5,6 +5,7 @@ import type { RagDocument } from './rag-types.js';
 import {
   CorruptDocumentError,
   EmptyDocumentError,
+  TooManyChunksError,
   UnsupportedDocumentTypeError,
 } from './etl-errors.js';
 import { mapConcurrent } from './map-concurrent.js';
@@ -56,12 +57,18 @@ async function readOrSkip(
   try {
     return { documents: await readDocument(source, options.readers) };
   } catch (error) {
-    if (error instanceof EmptyDocumentError)
-      return { skip: { source: error.source, reason: error.reason } };
-    if (options.skipUnreadable && error instanceof UnsupportedDocumentTypeError)
-      return { skip: { source: error.source, reason: 'unsupported file type' } };
-    if (options.skipUnreadable && error instanceof CorruptDocumentError)
-      return { skip: { source: error.source, reason: error.reason } };
-    throw error;
+    const reason = skipReason(error, options.skipUnreadable === true);
+    if (reason === undefined) throw error;
+    return { skip: { source: (error as EmptyDocumentError).source, reason } };
   }
+}
+
+/** Why a failed file is skipped rather than failing the run, or undefined when it fails the run. */
+export function skipReason(error: unknown, skipUnreadable: boolean): string | undefined {
+  if (error instanceof EmptyDocumentError) return error.reason;
+  if (!skipUnreadable) return undefined;
+  if (error instanceof UnsupportedDocumentTypeError) return 'unsupported file type';
+  if (error instanceof CorruptDocumentError) return error.reason;
+  if (error instanceof TooManyChunksError) return error.reason;
+  return undefined;
 }

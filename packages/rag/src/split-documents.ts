@@ -2,14 +2,24 @@
 // o200k counter (LangChain's own TokenTextSplitter downloads its tables). Two additions to
 // LangChain's separators: Chinese/Japanese sentence and clause punctuation (。！？；，、), tried
 // before the space, because CJK text has no spaces and would otherwise be cut mid-sentence; and
-// that punctuation stays at the end of its sentence (LangChain moves a kept separator to the
-// start of the next piece). Markdown documents use LangChain's Markdown separators (headings,
-// fences, rules) first, and a code block that fits in a chunk is never cut, not even at the
-// blank lines inside it.
+// that punctuation stays at the end of its sentence. Markdown documents use LangChain's Markdown
+// separators (headings, fences, rules) first, and a code block that fits in a chunk is never cut.
+// Work is bounded (sentence-aware-splitter.ts): linear in the text's length, and a document that
+// would make more than `maxChunks` chunks is refused as soon as it passes that many.
 import { RecursiveCharacterTextSplitter } from '@langchain/textsplitters';
 import { InvalidInputError } from '@repo/core';
 import type { RagDocument } from './rag-types.js';
 import { countTokens } from './count-tokens.js';
+import { TooManyChunksError } from './etl-errors.js';
+import { CJK_SEPARATORS, SentenceAwareSplitter } from './sentence-aware-splitter.js';
+
+/** Defaults of the bounds; see the README's "Limits" for what they cost. */
+export const SPLIT_LIMITS = {
+  /** Characters per block of the linear first cut (a block is split by LangChain's splitter). */
+  blockSize: 32_768,
+  /** Chunks one call of `splitDocuments` (in ingestion: one file) may make. */
+  maxChunks: 25_000,
+} as const;
 
 export interface SplitOptions {
   /** Largest chunk, in tokens of `lengthFunction` (default 512). */
@@ -20,74 +30,8 @@ export interface SplitOptions {
   markdown?: boolean | 'auto';
   /** Size measure (default: o200k tokens); `(text) => text.length` splits by characters. */
   lengthFunction?: (text: string) => number;
-}
-
-/** Sentence and clause ends of CJK text, strongest first; they stay with the text they end. */
-const CJK_SEPARATORS = ['。', '！', '？', '；', '，', '、'];
-const TRAILING = new Set(CJK_SEPARATORS);
-
-class SentenceAwareSplitter extends RecursiveCharacterTextSplitter {
-  constructor(
-    fields: ConstructorParameters<typeof RecursiveCharacterTextSplitter>[0],
-    /** Markdown: do not cut inside a code fence that fits in a chunk. */
-    private readonly fenceSize?: (text: string) => number,
-  ) {
-    super(fields);
-  }
-
-  protected override splitOnSeparator(text: string, separator: string): string[] {
-    let pieces: string[];
-    // Code points, not UTF-16 units: the last resort must not cut an emoji or a rare Han character in two.
-    if (separator === '') pieces = Array.from(text);
-    else if (TRAILING.has(separator))
-      pieces = text.split(new RegExp(`(?<=${separator})`)).filter((s) => s !== '');
-    else pieces = super.splitOnSeparator(text, separator);
-    return this.fenceSize ? this.glueFences(text, pieces) : pieces;
-  }
-
-  /**
-   * LangChain's Markdown separators cut at blank lines inside code (and move a closing fence to
-   * the next piece); rejoin pieces whose boundary falls inside a fence that fits in a chunk.
-   */
-  private glueFences(text: string, pieces: string[]): string[] {
-    const fences = fenceRanges(text).filter(
-      ([start, end]) => this.fenceSize!(text.slice(start, end)) <= this.chunkSize,
-    );
-    if (fences.length === 0) return pieces;
-    const glued: string[] = [];
-    let offset = 0;
-    let carry = '';
-    for (const piece of pieces) {
-      carry += piece;
-      offset += piece.length;
-      if (!fences.some(([start, end]) => start < offset && offset < end)) {
-        glued.push(carry);
-        carry = '';
-      }
-    }
-    if (carry) glued.push(carry);
-    return glued;
-  }
-}
-
-/** [start, end) of each fenced code block (``` or ~~~); an unclosed fence runs to the end. */
-function fenceRanges(text: string): [number, number][] {
-  const ranges: [number, number][] = [];
-  let open: { index: number; marker: string } | undefined;
-  for (const match of text.matchAll(/^ {0,3}(`{3,}|~{3,})[^\n]*$/gm)) {
-    const marker = match[1]!;
-    if (!open) open = { index: match.index, marker };
-    else if (
-      marker[0] === open.marker[0] &&
-      marker.length >= open.marker.length &&
-      match[0].trim() === marker
-    ) {
-      ranges.push([open.index, match.index + match[0].length]);
-      open = undefined;
-    }
-  }
-  if (open) ranges.push([open.index, text.length]);
-  return ranges;
+  /** Most chunks one call may make (default 20,000); more is a TooManyChunksError. */
+  maxChunks?: number;
 }
 
 /** Inserts the CJK separators before the space, the last separator that still respects words. */
@@ -111,11 +55,15 @@ export function createTextSplitter(
   const base = options.markdown
     ? RecursiveCharacterTextSplitter.getSeparatorsForLanguage('markdown')
     : ['\n\n', '\n', ' ', ''];
-  const lengthFunction = options.lengthFunction ?? countTokens;
-  return new SentenceAwareSplitter(
-    { chunkSize, chunkOverlap, separators: withCjk(base), lengthFunction },
-    options.markdown ? lengthFunction : undefined,
-  );
+  return new SentenceAwareSplitter({
+    chunkSize,
+    chunkOverlap,
+    separators: withCjk(base),
+    lengthFunction: options.lengthFunction ?? countTokens,
+    keepFences: options.markdown === true,
+    blockSize: SPLIT_LIMITS.blockSize,
+    maxChunks: options.maxChunks ?? SPLIT_LIMITS.maxChunks,
+  });
 }
 
 function isMarkdown(document: RagDocument): boolean {
@@ -128,6 +76,7 @@ export async function splitDocuments(
   documents: readonly RagDocument[],
   options: SplitOptions = {},
 ): Promise<RagDocument[]> {
+  const maxChunks = options.maxChunks ?? SPLIT_LIMITS.maxChunks;
   const plain = createTextSplitter({ ...options, markdown: false });
   const markdown = createTextSplitter({ ...options, markdown: true });
   const chunks: RagDocument[] = [];
@@ -136,12 +85,20 @@ export async function splitDocuments(
       options.markdown === 'auto' || options.markdown === undefined
         ? isMarkdown(document)
         : options.markdown;
-    const texts = await (useMarkdown ? markdown : plain).splitText(document.text);
-    texts
-      .filter((text) => text.trim() !== '')
-      .forEach((text, chunkIndex) =>
-        chunks.push({ text, metadata: { ...document.metadata, chunkIndex } }),
-      );
+    let texts: string[];
+    try {
+      texts = await (useMarkdown ? markdown : plain).splitText(document.text);
+    } catch (error) {
+      throw error instanceof TooManyChunksError
+        ? new TooManyChunksError(String(document.metadata.source ?? ''), maxChunks)
+        : error;
+    }
+    let chunkIndex = 0;
+    for (const text of texts)
+      if (text.trim() !== '')
+        chunks.push({ text, metadata: { ...document.metadata, chunkIndex: chunkIndex++ } });
+    if (chunks.length > maxChunks)
+      throw new TooManyChunksError(String(document.metadata.source ?? ''), maxChunks);
   }
   return chunks;
 }

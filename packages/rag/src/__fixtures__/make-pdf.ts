@@ -86,3 +86,30 @@ export function makePdf(pages: string[][], outline: PdfOutlineEntry[] = []): Uin
   out += `trailer\n<< /Size ${objects.length + 1} /Root ${catalog} 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
   return new TextEncoder().encode(out);
 }
+
+/**
+ * A PDF whose cross-references loop: the trailer's /Prev names the cross-reference table it sits
+ * in (pdf.js must not follow that forever), and the page tree's only kid is the page tree itself
+ * (a reader that walks it without a visited set never ends). pdf.js opens it and then fails on the
+ * first page ("Pages tree contains circular reference").
+ */
+export function makeLoopingPdf(): Uint8Array {
+  const content = 'BT /F1 12 Tf 72 700 Td (Loop) Tj ET\n';
+  const objects = [
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [2 0 R] /Count 1 >>',
+    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
+    `<< /Length ${content.length} >>\nstream\n${content}endstream`,
+  ];
+  let out = '%PDF-1.4\n';
+  const offsets = objects.map((body, i) => {
+    const offset = out.length;
+    out += `${i + 1} 0 obj\n${body}\nendobj\n`;
+    return offset;
+  });
+  const xref = out.length;
+  out += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
+  out += offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('');
+  out += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R /Prev ${xref} >>\nstartxref\n${xref}\n%%EOF\n`;
+  return new TextEncoder().encode(out);
+}
