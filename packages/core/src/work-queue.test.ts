@@ -82,4 +82,22 @@ describe('createWorkQueue', () => {
     expect((refused as OverloadedError).retryAfterMs).toBe(5000);
     blocker.open();
   });
+
+  it('lowers and raises its concurrency: running tasks finish, waiting ones start when it allows', async () => {
+    const queue = createWorkQueue({ concurrency: 2, maxQueued: 4 });
+    const gates = [gate(), gate(), gate(), gate()];
+    const results = gates.map((g) => queue.run(g.task));
+    expect([queue.running, queue.queued]).toEqual([2, 2]);
+    queue.setConcurrency(1);
+    gates[0]!.open();
+    await results[0];
+    // One still runs, and at concurrency 1 the freed slot is not refilled.
+    expect([queue.running, queue.queued, queue.concurrency]).toEqual([1, 2, 1]);
+    queue.setConcurrency(3);
+    expect([queue.running, queue.queued]).toEqual([3, 0]);
+    for (const g of gates) g.open();
+    await expect(Promise.all(results)).resolves.toHaveLength(4);
+    queue.setConcurrency(0);
+    expect(queue.concurrency).toBe(1);
+  });
 });

@@ -33,6 +33,10 @@ export interface WorkQueue {
   readonly running: number;
   /** Tasks waiting for a slot. */
   readonly queued: number;
+  /** Tasks allowed to run at once now. */
+  readonly concurrency: number;
+  /** Changes how many tasks may run at once (≥ 1); raising it starts waiting tasks. */
+  setConcurrency(concurrency: number): void;
   /** How long a refused caller is told to wait, from the recent task durations. */
   retryAfterMs(): number;
 }
@@ -43,7 +47,7 @@ interface Waiter {
 }
 
 export function createWorkQueue(options: WorkQueueOptions): WorkQueue {
-  const concurrency = Math.max(1, Math.floor(options.concurrency));
+  let concurrency = Math.max(1, Math.floor(options.concurrency));
   const maxQueued = Math.max(0, Math.floor(options.maxQueued));
   const minRetry = options.minRetryAfterMs ?? 1000;
   const maxRetry = options.maxRetryAfterMs ?? 60_000;
@@ -62,7 +66,7 @@ export function createWorkQueue(options: WorkQueueOptions): WorkQueue {
     const took = now() - startedAt;
     meanMs = meanMs === 0 ? took : meanMs * 0.9 + took * 0.1;
     running--;
-    waiting.shift()?.start();
+    if (running < concurrency) waiting.shift()?.start();
   };
 
   const execute = async <T>(task: () => Promise<T>): Promise<T> => {
@@ -114,6 +118,13 @@ export function createWorkQueue(options: WorkQueueOptions): WorkQueue {
     },
     get queued() {
       return waiting.length;
+    },
+    get concurrency() {
+      return concurrency;
+    },
+    setConcurrency(value: number) {
+      concurrency = Math.max(1, Math.floor(value));
+      while (running < concurrency && waiting.length > 0) waiting.shift()!.start();
     },
     retryAfterMs,
   };

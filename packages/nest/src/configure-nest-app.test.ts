@@ -32,6 +32,14 @@ class ShellController {
     return body;
   }
 
+  /** Holds the event loop 150 ms (a tick due in it is at least 100 ms late), as in-process work does. */
+  @Get('spin')
+  spin() {
+    const until = performance.now() + 150;
+    while (performance.now() < until);
+    return { spun: true };
+  }
+
   @Get('slow')
   async slow() {
     slowStarted++;
@@ -194,6 +202,27 @@ describe('configureNestApp', () => {
     expect((await first).body).toEqual({ done: true });
     expect((await second).body).toEqual({ done: true });
     expect(slowStarted).toBe(2);
+  });
+
+  it('starts at 4 in flight, grows while the loop keeps up, and shrinks when work holds the loop', async () => {
+    const server = await start({ HTTP_MAX_IN_FLIGHT: 32, HTTP_MAX_QUEUED: 100 });
+    const queue = requestQueueOf(app!)!;
+    expect(queue.concurrency).toBe(4);
+    // Twenty requests that wait without holding the loop (like a hosted model's): all run soon.
+    const waiting = Array.from({ length: 20 }, () =>
+      request(server)
+        .get('/slow')
+        .then((r) => r.status),
+    );
+    await expect.poll(() => slowStarted, { timeout: 10_000 }).toBe(20);
+    const grown = queue.concurrency;
+    expect(grown).toBeGreaterThanOrEqual(20);
+    gate.resolve();
+    expect(await Promise.all(waiting)).toEqual(Array(20).fill(200));
+    // Requests that hold the loop make the ticks late: the limit comes down.
+    for (let i = 0; i < 10 && queue.concurrency >= grown; i++)
+      await request(server).get('/spin').expect(200, { spun: true });
+    expect(queue.concurrency).toBeLessThan(grown);
   });
 
   it('gives a waiting place up when its client leaves', async () => {

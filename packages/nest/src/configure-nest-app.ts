@@ -1,10 +1,13 @@
 // What every app applies before it listens (main.ts and the e2e tests alike), in this order:
-// the error body for requests Node's parser refuses (431, 408, 400); security headers on every answer; the bearer token (API_TOKEN) when set, so a stranger's
-// request costs nothing; admission control (HTTP_MAX_IN_FLIGHT at once, HTTP_MAX_QUEUED waiting,
-// 429 + Retry-After beyond); body parsers with their limits (413 beyond); Swagger UI at /docs;
-// shutdown hooks. /health, /metrics and /docs are never queued; /health and /docs need no token.
+// the error body for requests Node's parser refuses (431, 408, 400); admission control (up to
+// HTTP_MAX_IN_FLIGHT at once, fewer while the event loop lags: adapt-to-loop-delay.ts;
+// HTTP_MAX_QUEUED waiting; a cheap 429 + Retry-After beyond);
+// security headers on every answer; the bearer token (API_TOKEN) when set; body parsers with
+// their limits (413 beyond); Swagger UI at /docs; shutdown hooks. /health, /metrics and /docs are
+// never queued; /health and /docs need no token.
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { WorkQueue } from '@repo/core';
+import { adaptToLoopDelay, START_LIMIT } from './adapt-to-loop-delay.js';
 import { answerClientErrors } from './answer-client-errors.js';
 import { createApiTokenGuard } from './api-token-guard.js';
 import { serveApiDocs } from './api-docs.js';
@@ -43,16 +46,22 @@ export function configureNestApp(
   const server = { ...DEFAULT_SERVER_SETTINGS, ...options.server };
   app.disable('x-powered-by');
   answerClientErrors(app.getHttpServer());
-  app.use(securityHeaders());
-  if (server.API_TOKEN)
-    app.use(createApiTokenGuard(server.API_TOKEN, [...OPEN_PATHS, ...(options.ownAuth ?? [])]));
+  // Admission first: under overload most requests are refused, and a refusal must cost little.
   const admission = createRequestAdmission({
     maxInFlight: server.HTTP_MAX_IN_FLIGHT,
     maxQueued: server.HTTP_MAX_QUEUED,
     exempt: UNQUEUED_PATHS,
   });
   requestQueues.set(app, admission.queue);
+  // Starts low (slow start) and grows while the loop keeps up: a burst of work that runs on
+  // this thread does not get the whole limit before the first late tick.
+  admission.queue.setConcurrency(Math.min(server.HTTP_MAX_IN_FLIGHT, START_LIMIT));
+  const stopAdapting = adaptToLoopDelay(admission.queue, { max: server.HTTP_MAX_IN_FLIGHT });
+  app.getHttpServer().once('close', stopAdapting);
   app.use(admission);
+  app.use(securityHeaders());
+  if (server.API_TOKEN)
+    app.use(createApiTokenGuard(server.API_TOKEN, [...OPEN_PATHS, ...(options.ownAuth ?? [])]));
   const limit = options.jsonLimit ?? '1mb';
   if (limit !== false) app.useBodyParser('json', { limit });
   if (options.urlencoded) app.useBodyParser('urlencoded', { limit, extended: false });

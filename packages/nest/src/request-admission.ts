@@ -48,7 +48,11 @@ export function createRequestAdmission(options: AdmissionOptions): RequestAdmiss
             res.off('close', onClose);
             if (res.destroyed || res.writableEnded) return release();
             res.once('close', () => release());
-            next();
+            // One turn of the event loop first: work that never waits (the embedded model, PGlite)
+            // would otherwise finish inside the turn that read it, so the requests read together
+            // would run one after another, none counted in flight, and none ever refused, while
+            // the turn grew long enough to starve /health and new connections.
+            setImmediate(next);
           }),
         { signal: left.signal },
       )

@@ -18,6 +18,9 @@ export function sendErrorBody(
   for (const [name, value] of Object.entries({ ...mapped.headers, ...extraHeaders }))
     res.setHeader(name, value);
   res.setHeader('Content-Type', 'application/json; charset=utf-8');
+  // Sent before the security-header middleware runs (admission refuses first): the one that
+  // matters for a JSON answer.
+  res.setHeader('X-Content-Type-Options', 'nosniff');
   res.setHeader('Content-Length', Buffer.byteLength(payload));
   res.end(payload);
 }
