@@ -4,6 +4,7 @@
 // (a bad key, a bad request) fails at once. Providers built by @repo/providers retry on their own
 // too; give one of the two layers `retries: 0` or the attempts multiply.
 import { AiError, RateLimitError, isRetryableError, sleep, type EmbeddingModel } from '@repo/core';
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { mapConcurrent } from './map-concurrent.js';
 
 export interface EmbedInBatchesOptions {
@@ -45,6 +46,9 @@ export async function embedInBatches(
     batches,
     options.concurrency,
     async (input) => {
+      // An in-process model (the embedded local-llm) answers without a turn of the event loop:
+      // without this, 4,500 chunks held timers and requests for over a second.
+      await nextTurn();
       const response = await withRetries(
         () =>
           model.embed({
