@@ -42,6 +42,8 @@ describe('ops endpoints', () => {
       '/api/rag/chat',
       '/api/rag/documents',
       '/api/rag/ingest',
+      '/api/rag/jobs/{id}',
+      '/api/rag/jobs/{id}/events',
       '/api/rag/search',
       '/api/rag/vectors',
       '/health',
@@ -54,10 +56,19 @@ describe('config', () => {
     expect(parseAppConfig({})).toEqual({
       PORT: 3005,
       HOST: '127.0.0.1',
+      API_TOKEN: undefined,
+      TRUSTED_NETWORK: false,
+      HTTP_MAX_IN_FLIGHT: 64,
+      HTTP_MAX_QUEUED: 256,
       DATABASE_URL: DEFAULT_DATA_URL,
       RAG_COLLECTION: 'docs',
       RAG_INGEST_ROOT: CORPUS_FOLDER,
       RAG_MAX_UPLOAD_BYTES: 10 * 1024 * 1024,
+      RAG_MAX_REQUEST_BYTES: 32 * 1024 * 1024,
+      RAG_SYNC_INGEST_BYTES: 64 * 1024,
+      RAG_INGEST_CONCURRENCY: 2,
+      RAG_INGEST_QUEUE: 8,
+      RAG_READ_TIMEOUT_MS: 60_000,
       RAG_TOP_K: 4,
     });
     expect(DEFAULT_DATA_URL).toMatch(/^file:\/.*rag-demo\/\.data\/rag-demo$/);
@@ -72,6 +83,12 @@ describe('config', () => {
         '  - DATABASE_URL: must be memory://, file:<folder> or postgres://…\n' +
         '  - RAG_COLLECTION: must be 1-40 lower-case letters, digits or _, starting with a letter\n' +
         '  - RAG_TOP_K: must be between 1 and 50',
+    );
+    expect(() =>
+      parseAppConfig({ RAG_MAX_UPLOAD_BYTES: '4096', RAG_MAX_REQUEST_BYTES: '2048' }),
+    ).toThrow(
+      'Invalid configuration:\n' +
+        '  - RAG_MAX_REQUEST_BYTES: must be at least RAG_MAX_UPLOAD_BYTES (4096): a request must hold one file of the largest size',
     );
     expect(parseAppConfig({ RAG_COLLECTION: '', PORT: '' })).toMatchObject({
       PORT: 3005,

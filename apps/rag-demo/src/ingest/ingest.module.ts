@@ -1,21 +1,31 @@
-// Ingestion: uploads (multer with the configured limits), paths under the ingest root, the seed's
-// embedding_test route.
-import { Module } from '@nestjs/common';
+// Ingestion: uploads (multer with the configured limits, the request's size checked from its
+// Content-Length first), paths under the ingest root, the seed's embedding_test; large ingests run
+// as jobs (JobsModule).
+import { Module, RequestMethod, type MiddlewareConsumer, type NestModule } from '@nestjs/common';
 import { MulterModule } from '@nestjs/platform-express';
 import type { AppConfig } from '../app-config.js';
+import { JobsModule } from '../jobs/jobs.module.js';
 import { APP_CONFIG } from '../vectors/vector-tokens.js';
 import { IngestController } from './ingest.controller.js';
 import { IngestService } from './ingest.service.js';
+import { RequestSizeMiddleware } from './request-size.middleware.js';
 import { multerOptions } from './upload-limits.js';
 
 @Module({
   imports: [
+    JobsModule,
     MulterModule.registerAsync({
       inject: [APP_CONFIG],
       useFactory: (config: AppConfig) => multerOptions(config),
     }),
   ],
   controllers: [IngestController],
-  providers: [IngestService],
+  providers: [IngestService, RequestSizeMiddleware],
 })
-export class IngestModule {}
+export class IngestModule implements NestModule {
+  configure(consumer: MiddlewareConsumer): void {
+    consumer
+      .apply(RequestSizeMiddleware)
+      .forRoutes({ path: 'api/rag/documents', method: RequestMethod.POST });
+  }
+}

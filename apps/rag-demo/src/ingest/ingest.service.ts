@@ -1,25 +1,35 @@
 // Ingestion for the app (Spring AI's ETL pipeline into the PgVectorStore): uploads, a path under
 // RAG_INGEST_ROOT, and the seed's /embedding_test. @repo/rag's pipeline embeds every new chunk
 // before one write, so a failed run leaves the store as it was, and chunk ids are content hashes,
-// so the same file twice adds nothing (`added: 0, unchanged: N`).
+// so the same file twice adds nothing (`added: 0, unchanged: N`). Files are read and split in
+// worker threads; an ingest up to RAG_SYNC_INGEST_BYTES is answered when done (200), a bigger one
+// becomes a job (202, see jobs/). Paths go through @repo/tools' confinement (ingest-sources.ts).
 import path from 'node:path';
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
 import {
+  createDocumentWorkers,
   ingestDocuments,
-  type DocumentSource,
+  type BytesSource,
+  type DocumentWorkers,
   type IngestProgress,
   type IngestReport,
   type IngestSkip,
 } from '@repo/rag';
+import { createPathConfinement, type PathConfinement } from '@repo/tools';
 import type { AppConfig } from '../app-config.js';
+import type { JobView } from '../jobs/ingest-job.js';
+import { IngestJobsService } from '../jobs/ingest-jobs.service.js';
 import { VectorStoreService } from '../vectors/vector-store.service.js';
 import { APP_CONFIG } from '../vectors/vector-tokens.js';
-import { confineIngestPath } from './confine-ingest-path.js';
-import { listSources } from './list-sources.js';
+import { requestTooLarge, sourceLimits } from './ingest-limits.js';
+import { listedBytes, listIngestTarget, readIngestTarget } from './ingest-sources.js';
 
 export interface IngestResult extends IngestReport {
   collection: string;
 }
+
+/** The report (200), or the job that will produce it (202). */
+export type IngestAnswer = { status: 200; body: IngestResult } | { status: 202; body: JobView };
 
 /** What multer hands over for one uploaded file (memory storage). */
 export interface UploadedDocument {
@@ -28,39 +38,78 @@ export interface UploadedDocument {
   buffer: Buffer;
 }
 
+interface RunOptions {
+  skipped: IngestSkip[];
+  skipUnreadable: boolean;
+  signal: AbortSignal;
+  onProgress?: (event: IngestProgress) => void;
+}
+
 // JSON items (the FAQ) are read as `question: …\nanswer: …` text; their topic becomes metadata, so
 // `topic == 'privacy'` works as a filter.
 const READERS = { json: { keys: ['question', 'answer'], metadataKeys: ['topic'] } };
 
 @Injectable()
-export class IngestService {
+export class IngestService implements OnModuleDestroy {
   private readonly logger = new Logger('Ingest');
+  private readonly workers: DocumentWorkers;
+  private readonly confinement: PathConfinement;
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(VectorStoreService) private readonly vectors: VectorStoreService,
-  ) {}
+    @Inject(IngestJobsService) private readonly jobs: IngestJobsService,
+  ) {
+    this.workers = createDocumentWorkers({
+      threads: config.RAG_INGEST_CONCURRENCY,
+      timeoutMs: config.RAG_READ_TIMEOUT_MS,
+    });
+    this.confinement = createPathConfinement({ root: config.RAG_INGEST_ROOT });
+  }
 
   /** Uploads are all or nothing: one unsupported or corrupt file fails the request (415/422). */
-  ingestUploads(files: readonly UploadedDocument[]): Promise<IngestResult> {
-    const sources = files.map((file) => {
-      const filename = uploadName(file.originalname);
-      return { bytes: new Uint8Array(file.buffer), filename, mimeType: file.mimetype };
-    });
-    return this.run(sources, { skipped: [], skipUnreadable: false });
+  ingestUploads(files: readonly UploadedDocument[]): Promise<IngestAnswer> {
+    const sources: BytesSource[] = files.map((file) => ({
+      bytes: new Uint8Array(file.buffer.buffer, file.buffer.byteOffset, file.buffer.length),
+      filename: uploadName(file.originalname),
+      mimeType: file.mimetype,
+    }));
+    const bytes = sources.reduce((sum, source) => sum + source.bytes.length, 0);
+    return this.answer({ kind: 'upload', files: sources.length, bytes }, (context) =>
+      this.run(sources, { skipped: [], skipUnreadable: false, ...context }),
+    );
   }
 
   /** A file (strict, like an upload) or a folder (unreadable files skipped and reported). */
-  async ingestPath(requested: string): Promise<IngestResult> {
-    const root = path.resolve(this.config.RAG_INGEST_ROOT);
-    const listed = await listSources(await confineIngestPath(root, requested));
-    return this.run(listed.sources, { skipped: listed.skipped, skipUnreadable: listed.folder });
+  async ingestPath(requested: string): Promise<IngestAnswer> {
+    const limits = sourceLimits(this.config);
+    const target = await listIngestTarget(this.confinement, requested, limits);
+    const bytes = listedBytes(target);
+    if (bytes > limits.maxTotalBytes)
+      throw requestTooLarge('path', limits.maxTotalBytes, `the files under "${requested}"`);
+    const files = target.kind === 'file' ? 1 : target.files.length;
+    return this.answer({ kind: 'path', files, bytes }, async (context) => {
+      const read = await readIngestTarget(this.confinement, target, limits);
+      const skipUnreadable = target.kind === 'folder';
+      return this.run(read.sources, { skipped: read.skipped, skipUnreadable, ...context });
+    });
   }
 
-  private async run(
-    sources: DocumentSource[],
-    options: { skipped: IngestSkip[]; skipUnreadable: boolean },
-  ): Promise<IngestResult> {
+  onModuleDestroy(): Promise<void> {
+    return this.workers.close();
+  }
+
+  /** At once up to RAG_SYNC_INGEST_BYTES, as a job beyond: both on the jobs' bounded queue. */
+  private async answer(
+    input: JobView['input'],
+    work: (context: Pick<RunOptions, 'signal' | 'onProgress'>) => Promise<IngestResult>,
+  ): Promise<IngestAnswer> {
+    if (input.bytes <= this.config.RAG_SYNC_INGEST_BYTES)
+      return { status: 200, body: await this.jobs.runNow((signal) => work({ signal })) };
+    return { status: 202, body: await this.jobs.submit(input, work) };
+  }
+
+  private async run(sources: BytesSource[], options: RunOptions): Promise<IngestResult> {
     const store = await this.vectors.store();
     const report = await ingestDocuments({
       store,
@@ -68,7 +117,12 @@ export class IngestService {
       sources,
       readers: READERS,
       skipUnreadable: options.skipUnreadable,
-      onProgress: (event) => this.logProgress(event),
+      workers: this.workers,
+      signal: options.signal,
+      onProgress: (event) => {
+        this.logProgress(event);
+        options.onProgress?.(event);
+      },
     });
     this.logger.log(
       `${report.chunks} chunks from ${sources.length} file(s): ${report.added} added, ` +

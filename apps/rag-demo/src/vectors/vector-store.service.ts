@@ -1,7 +1,8 @@
 // The app's vector store (Spring AI's auto-configured PgVectorStore): pgvector on PGlite by
 // default, PostgreSQL with DATABASE_URL. Opened on first use (cold start: boot validates config
 // only) and closed on shutdown. A failed open (the PGlite folder held by another process, a server
-// without pgvector) is reported to that request and retried by the next one.
+// without pgvector) is reported to that request and retried by the next one. Writes in flight are
+// counted, for /health (see storage-health.indicator.ts).
 import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import type { EmbeddingModel } from '@repo/core';
 import { AI_EMBEDDING_MODEL, createLazyResource } from '@repo/nest';
@@ -31,8 +32,15 @@ export class VectorStoreService implements OnApplicationShutdown {
     @Inject(AI_EMBEDDING_MODEL) readonly embeddingModel: EmbeddingModel,
   ) {}
 
+  private writes = 0;
+
   get collection(): string {
     return this.config.RAG_COLLECTION;
+  }
+
+  /** An ingest is writing its chunks (one transaction; on PGlite other queries wait for it). */
+  get writing(): boolean {
+    return this.writes > 0;
   }
 
   async store(): Promise<PgVectorStore> {
@@ -41,6 +49,20 @@ export class VectorStoreService implements OnApplicationShutdown {
 
   onApplicationShutdown(): Promise<void> {
     return this.resource.close();
+  }
+
+  private countWrites(store: PgVectorStore): PgVectorStore {
+    const add = store.add.bind(store);
+    return Object.assign(store, {
+      add: async (...args: Parameters<PgVectorStore['add']>) => {
+        this.writes++;
+        try {
+          return await add(...args);
+        } finally {
+          this.writes--;
+        }
+      },
+    });
   }
 
   private async connect(): Promise<OpenStore> {
@@ -54,7 +76,7 @@ export class VectorStoreService implements OnApplicationShutdown {
         embeddingModel: this.embeddingModel,
         collection: this.collection,
       });
-      return { database, store };
+      return { database, store: this.countWrites(store) };
     } catch (error) {
       await database.close();
       throw error;
