@@ -73,7 +73,12 @@ export function makePdf(pages: string[][], outline: PdfOutlineEntry[] = []): Uin
   objects[pagesId - 1] =
     `<< /Type /Pages /Kids [${pageIds.map((id) => `${id} 0 R`).join(' ')}] /Count ${pageIds.length} >>`;
 
-  // Every body above is ASCII, so string length equals byte length for the xref offsets.
+  return writePdf(objects, catalog);
+}
+
+/** The objects (object n is `objects[n - 1]`), a cross-reference table and a trailer. */
+function writePdf(objects: string[], root: number, loopPrev = false): Uint8Array {
+  // Every body is ASCII, so string length equals byte length for the xref offsets.
   let out = '%PDF-1.4\n';
   const offsets = objects.map((body, i) => {
     const offset = out.length;
@@ -83,7 +88,8 @@ export function makePdf(pages: string[][], outline: PdfOutlineEntry[] = []): Uin
   const xref = out.length;
   out += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
   out += offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('');
-  out += `trailer\n<< /Size ${objects.length + 1} /Root ${catalog} 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  const prev = loopPrev ? ` /Prev ${xref}` : '';
+  out += `trailer\n<< /Size ${objects.length + 1} /Root ${root} 0 R${prev} >>\nstartxref\n${xref}\n%%EOF\n`;
   return new TextEncoder().encode(out);
 }
 
@@ -101,15 +107,5 @@ export function makeLoopingPdf(): Uint8Array {
     '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
     `<< /Length ${content.length} >>\nstream\n${content}endstream`,
   ];
-  let out = '%PDF-1.4\n';
-  const offsets = objects.map((body, i) => {
-    const offset = out.length;
-    out += `${i + 1} 0 obj\n${body}\nendobj\n`;
-    return offset;
-  });
-  const xref = out.length;
-  out += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
-  out += offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('');
-  out += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R /Prev ${xref} >>\nstartxref\n${xref}\n%%EOF\n`;
-  return new TextEncoder().encode(out);
+  return writePdf(objects, 1, true);
 }
