@@ -5,7 +5,7 @@
 // counted, for /health (see storage-health.indicator.ts).
 import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import type { EmbeddingModel } from '@repo/core';
-import { AI_EMBEDDING_MODEL, createLazyResource } from '@repo/nest';
+import { AI_EMBEDDING_MODEL, createLazyResource, describeErrorKind } from '@repo/nest';
 import { createPgVectorStore, type PgVectorStore } from '@repo/rag';
 import { createDatabase, type Database } from '@repo/storage';
 import type { AppConfig } from '../app-config.js';
@@ -24,7 +24,9 @@ export class VectorStoreService implements OnApplicationShutdown {
     close: (open: OpenStore) => open.database.close(),
     onOpen: (open) =>
       this.logger.log(`Vectors: collection "${this.collection}" on ${open.database.url}`),
-    onError: (error) => this.logger.error(error instanceof Error ? error.message : String(error)),
+    // The kind only: the request that failed gets the message (a folder in use names its path).
+    onError: (error) =>
+      this.logger.error(`The vector store did not open: ${describeErrorKind(error)}`),
   });
 
   constructor(
