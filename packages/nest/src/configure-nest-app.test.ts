@@ -195,8 +195,9 @@ describe('configureNestApp', () => {
       details: [],
       retryAfter: 1,
     });
-    // /health is never queued.
+    // /health is never queued, nor is a progress stream (…/events; here a 404, but not a 429).
     await request(server).get('/health').expect(200, { status: 'ok' });
+    await request(server).get('/api/jobs/1/events').expect(404);
     expect(slowStarted).toBe(1);
     gate.resolve();
     expect((await first).body).toEqual({ done: true });

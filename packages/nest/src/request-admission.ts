@@ -1,9 +1,10 @@
 // Admission control for the whole app: at most HTTP_MAX_IN_FLIGHT requests are handled at once,
 // at most HTTP_MAX_QUEUED more wait their turn (in arrival order), and the next one is answered
 // at once with 429 and Retry-After, so clients back off instead of timing out while work piles
-// up. A request holds its slot until its response ends or its client leaves (an SSE stream holds
+// up. A request holds its slot until its response ends or its client leaves (a chat stream holds
 // it while it streams); a client that leaves while waiting gives its place up. /health, /metrics
-// and /docs are never queued: they must answer while the app is overloaded.
+// and /docs are never queued: they must answer while the app is overloaded; nor are progress
+// streams (…/events).
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createWorkQueue, OverloadedError, type WorkQueue } from '@repo/core';
 import { sendErrorBody } from './send-error-body.js';
@@ -23,6 +24,14 @@ export interface RequestAdmission {
   queue: WorkQueue;
 }
 
+/**
+ * Progress streams (`…/events`: an ingest job's, an eval run's) are never queued either: they
+ * watch work that already holds its own slot in its own queue, and could last minutes.
+ */
+export function isUnqueuedPath(path: string, exempt: readonly string[]): boolean {
+  return path.endsWith('/events') || isExemptPath(path, exempt);
+}
+
 export function isExemptPath(path: string, exempt: readonly string[]): boolean {
   return exempt.some(
     (prefix) => path === prefix || path.startsWith(`${prefix}/`) || path.startsWith(`${prefix}-`),
@@ -37,7 +46,7 @@ export function createRequestAdmission(options: AdmissionOptions): RequestAdmiss
     hint: 'the limits are HTTP_MAX_IN_FLIGHT and HTTP_MAX_QUEUED',
   });
   const admission = ((req, res, next) => {
-    if (isExemptPath(req.path ?? req.url ?? '/', options.exempt)) return next();
+    if (isUnqueuedPath(req.path ?? req.url ?? '/', options.exempt)) return next();
     const left = new AbortController();
     const onClose = () => left.abort();
     res.once('close', onClose);

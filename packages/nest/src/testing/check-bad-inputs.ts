@@ -124,6 +124,9 @@ function sendRaw(
     const headers = Object.fromEntries(
       Object.entries(mutation.headers).filter(([, v]) => v !== ''),
     );
+    // Node sends a DELETE's body with neither a length nor chunks unless it is told the length.
+    if (mutation.body !== undefined)
+      headers['content-length'] = String(Buffer.byteLength(mutation.body));
     const req = httpRequest(
       {
         host: '127.0.0.1',
