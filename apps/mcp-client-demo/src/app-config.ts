@@ -2,7 +2,7 @@
 // they point to; the AI variables are validated by AiModule. HOST defaults to loopback: demos
 // spend keys and spawn processes, so they don't listen on workshop Wi-Fi.
 import { fileURLToPath } from 'node:url';
-import { serverVars, type ServerSettings } from '@repo/nest';
+import { readEnvFor, serverVars, type ServerSettings } from '@repo/nest';
 import { z } from 'zod';
 import { readMcpConfig } from './mcp/read-mcp-config.js';
 import type { LoadedMcpConfig } from './mcp/read-mcp-config.js';
@@ -24,11 +24,7 @@ export interface AppConfig extends ServerSettings {
 export const APP_CONFIG = Symbol('APP_CONFIG');
 
 export function parseAppConfig(env: Record<string, string | undefined> = process.env): AppConfig {
-  const result = schema.safeParse(
-    Object.fromEntries(
-      Object.keys(schema.shape).map((key) => [key, env[key]?.trim() || undefined]),
-    ),
-  );
+  const result = schema.safeParse(readEnvFor(schema, env));
   const problems = result.success
     ? []
     : result.error.issues.map((issue) => `${String(issue.path[0])}: ${issue.message}`);

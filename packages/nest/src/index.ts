@@ -18,7 +18,7 @@ export type { ApiDocsOptions } from './api-docs.js';
 export { AiHealthIndicator } from './ai-health-indicator.js';
 export { HealthEndpoint } from './health-endpoint.js';
 export { databaseUrlVar, hostVar, portVar, wholeNumberVar } from './env-fields.js';
-export { parseEnvConfig } from './parse-env-config.js';
+export { parseEnvConfig, readEnvFor } from './parse-env-config.js';
 export type { HealthEndpointOptions } from './health-endpoint.js';
 export type { AiHealthCheckOptions } from './ai-health-indicator.js';
 export { AiModule } from './ai-module.js';

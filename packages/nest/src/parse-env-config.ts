@@ -9,13 +9,20 @@ export function parseEnvConfig<Shape extends z.ZodRawShape>(
   schema: z.ZodObject<Shape>,
   env: Env = process.env,
 ): z.output<z.ZodObject<Shape>> {
-  const input = Object.fromEntries(
-    Object.keys(schema.shape).map((key) => [key, env[key]?.trim() || undefined]),
-  );
-  const result = schema.safeParse(input);
+  const result = schema.safeParse(readEnvFor(schema, env));
   if (result.success) return result.data;
   const lines = result.error.issues.map(
     (issue) => `  - ${String(issue.path[0])}: ${issue.message}`,
   );
   throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
+}
+
+/** The variables `schema` names, trimmed, with blank values (an empty line of .env) as unset. */
+export function readEnvFor(
+  schema: z.ZodObject<z.ZodRawShape>,
+  env: Env = process.env,
+): Record<string, string | undefined> {
+  return Object.fromEntries(
+    Object.keys(schema.shape).map((key) => [key, env[key]?.trim() || undefined]),
+  );
 }
