@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// HOUSE-STYLE rule 18: README curl calls are checked in CI so docs cannot drift.
+// docs/conventions.md rule 18: README curl calls are checked in CI so docs cannot drift.
 //
 //   node scripts/check-readme.mjs <README.md> [more READMEs…] [--timeout-ms N] [--only LINE]
 //                                 [--verbose]
@@ -27,7 +27,7 @@ import {
 const USAGE = `Usage: node scripts/check-readme.mjs <README.md> [more READMEs…] [options]
 
 Starts the app each README documents on a free port, runs every documented curl call and
-compares its output with the documented expected output (HOUSE-STYLE rule 18).
+compares its output with the documented expected output (docs/conventions.md rule 18).
 
 README convention:
   <!-- check-readme start="node bin/app.js --port {port}" ready="/health" -->

@@ -1,4 +1,4 @@
-// The root README's quick-start calls, checked like every other README (HOUSE-STYLE rule 18).
+// The root README's quick-start calls, checked like every other README (docs/conventions.md rule 18).
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';

@@ -1,4 +1,4 @@
-// Pure helpers for scripts/check-readme.mjs (HOUSE-STYLE rule 18): parse a README into
+// Pure helpers for scripts/check-readme.mjs (docs/conventions.md rule 18): parse a README into
 // documented curl calls, rewrite their port, and compare actual with documented output.
 // No I/O here, so everything is unit-testable with `node --test`.
 

@@ -1,5 +1,5 @@
 // Runs scripts/check-readme.mjs on `<dir>/README.md` in a child process and collects its output:
-// what every package's and app's README test does (HOUSE-STYLE rule 18).
+// what every package's and app's README test does (docs/conventions.md rule 18).
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';

@@ -1,4 +1,4 @@
-// The app's own settings (HOUSE-STYLE rule 10), validated at boot; the AI variables are validated
+// The app's own settings (docs/conventions.md rule 10), validated at boot; the AI variables are validated
 // by AiModule. HOST defaults to loopback: demos spend keys, so they don't listen on workshop Wi-Fi.
 import { type Env, parseEnvConfig, serverVars } from '@repo/nest';
 import { z } from 'zod';

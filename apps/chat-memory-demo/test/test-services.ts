@@ -1,4 +1,4 @@
-// Where the PostgreSQL and Redis suites find their servers (HOUSE-STYLE rule 14): run when
+// Where the PostgreSQL and Redis suites find their servers (docs/conventions.md rule 14): run when
 // TEST_POSTGRES_URL / TEST_REDIS_URL is set, skip with the reason locally, fail when CI=true.
 // Each suite gets its own database or key prefix (turbo runs workspaces' tests in parallel).
 import { randomUUID } from 'node:crypto';

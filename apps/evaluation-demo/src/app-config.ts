@@ -1,4 +1,4 @@
-// The app's own settings (HOUSE-STYLE rule 10), validated at boot in one message; the AI variables
+// The app's own settings (docs/conventions.md rule 10), validated at boot in one message; the AI variables
 // are validated by AiModule. EVAL_JUDGE is checked against those variables too, so a judge whose
 // provider has no key fails the boot instead of every run.
 import { databaseUrlVar, type Env, parseEnvConfig, serverVars, wholeNumberVar } from '@repo/nest';

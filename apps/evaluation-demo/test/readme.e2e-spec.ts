@@ -1,6 +1,6 @@
 // Every curl call in README.md runs against the built app (`DATABASE_URL=memory:// node dist/main.js`,
 // a fresh store each run; turbo builds before testing) and its output is compared with the
-// documented one (HOUSE-STYLE rule 18).
+// documented one (docs/conventions.md rule 18).
 import { fileURLToPath } from 'node:url';
 import { embeddedModelEnv } from '@repo/nest/testing';
 import { describe, expect, it } from 'vitest';

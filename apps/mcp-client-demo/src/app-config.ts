@@ -1,4 +1,4 @@
-// The app's own settings (HOUSE-STYLE rule 10), validated at boot together with the MCP config file
+// The app's own settings (docs/conventions.md rule 10), validated at boot together with the MCP config file
 // they point to; the AI variables are validated by AiModule. HOST defaults to loopback: demos
 // spend keys and spawn processes, so they don't listen on workshop Wi-Fi.
 import { fileURLToPath } from 'node:url';

@@ -1,6 +1,6 @@
 // Every curl call in README.md runs against the built app (`node dist/main.js`, turbo builds it
 // and mcp-weather-server before testing) and its output is compared with the documented one
-// (HOUSE-STYLE rule 18).
+// (docs/conventions.md rule 18).
 import { fileURLToPath } from 'node:url';
 import { embeddedModelEnv } from '@repo/nest/testing';
 import { describe, expect, it } from 'vitest';

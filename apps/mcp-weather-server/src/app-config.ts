@@ -1,4 +1,4 @@
-// The app's own settings (HOUSE-STYLE rule 10), validated at boot. HOST defaults to loopback, and
+// The app's own settings (docs/conventions.md rule 10), validated at boot. HOST defaults to loopback, and
 // then so does the accepted Host header: a web page must not reach a local MCP server through DNS
 // rebinding (the MCP spec's advice for local servers).
 import { isLoopbackHost, parseEnvConfig, serverVars, type ServerSettings } from '@repo/nest';

@@ -1,5 +1,5 @@
 // Every curl call in README.md runs against the built app (`node dist/main.js`, turbo builds
-// before testing) and its output is compared with the documented one (HOUSE-STYLE rule 18).
+// before testing) and its output is compared with the documented one (docs/conventions.md rule 18).
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { runCheckReadme } from '../../../scripts/lib/run-check-readme.mjs';

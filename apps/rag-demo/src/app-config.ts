@@ -1,4 +1,4 @@
-// The app's own settings (HOUSE-STYLE rule 10), validated at boot in one message; the AI variables
+// The app's own settings (docs/conventions.md rule 10), validated at boot in one message; the AI variables
 // are validated by AiModule. The vector store itself opens on the first request (cold start).
 import { databaseUrlVar, type Env, parseEnvConfig, serverVars, wholeNumberVar } from '@repo/nest';
 import { z } from 'zod';

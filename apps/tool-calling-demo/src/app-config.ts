@@ -1,4 +1,4 @@
-// The app's own settings (HOUSE-STYLE rule 10), validated at boot in one message; the AI variables
+// The app's own settings (docs/conventions.md rule 10), validated at boot in one message; the AI variables
 // are validated by AiModule. HOST defaults to loopback: demos spend keys and read files, so they
 // don't listen on workshop Wi-Fi.
 import { statSync } from 'node:fs';

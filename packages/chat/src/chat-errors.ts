@@ -1,4 +1,4 @@
-// The chat client's narrow errors, on core's AiError hierarchy (HOUSE-STYLE rule 11). They carry
+// The chat client's narrow errors, on core's AiError hierarchy (docs/conventions.md rule 11). They carry
 // data (iterations, the messages so far, the names on offer) so callers can recover or report.
 import { AiError } from '@repo/core';
 import type { Message } from '@repo/core';

@@ -1,5 +1,5 @@
 // Masks credentials in text that is about to be logged. Prompts and errors sometimes carry keys
-// (a user pastes one, a tool echoes a header), and HOUSE-STYLE rule 10 says keys never reach logs.
+// (a user pastes one, a tool echoes a header), and docs/conventions.md rule 10 says keys never reach logs.
 const PATTERNS: Array<[RegExp, string]> = [
   [/\bsk-[A-Za-z0-9_-]{6,}/g, 'sk-***'],
   [/\bBearer\s+[A-Za-z0-9._~+/=-]+/gi, 'Bearer ***'],

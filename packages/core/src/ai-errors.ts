@@ -1,4 +1,4 @@
-// One error hierarchy for every package (HOUSE-STYLE rule 11). Errors carry data (status,
+// One error hierarchy for every package (docs/conventions.md rule 11). Errors carry data (status,
 // retryability, the field at fault) so that apps map them to HTTP in one place.
 
 export interface AiErrorOptions {

@@ -1,5 +1,5 @@
 // Option first, environment second, read when the request is made (never at import time), and
-// a missing key names the variable to set (HOUSE-STYLE rule 9, vercel/ai `loadApiKey`).
+// a missing key names the variable to set (docs/conventions.md rule 9, vercel/ai `loadApiKey`).
 import { MissingApiKeyError } from './ai-errors.js';
 
 export interface LoadApiKeyOptions {

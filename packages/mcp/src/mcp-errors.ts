@@ -1,4 +1,4 @@
-// Errors of @repo/mcp, on core's hierarchy (HOUSE-STYLE rule 11). A bad mcp.json is core's
+// Errors of @repo/mcp, on core's hierarchy (docs/conventions.md rule 11). A bad mcp.json is core's
 // InvalidInputError with the server and field named; a server that cannot be reached is a
 // ProviderUnavailableError so apps map it to 502 like any other upstream that is down.
 import { AiError, InvalidInputError, ProviderUnavailableError } from '@repo/core';

@@ -1,4 +1,4 @@
-// The AI part of an app's config (HOUSE-STYLE rule 10): every variable of DESIGN.md "Provider
+// The AI part of an app's config (docs/conventions.md rule 10): every variable of docs/architecture.md "Provider
 // configuration" (names from @repo/providers, never retyped) validated with zod at boot, so a typo
 // fails the boot with one message listing each bad variable (Spring Boot's failure analyzer).
 import { AiError } from '@repo/core';

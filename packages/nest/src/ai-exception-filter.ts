@@ -1,5 +1,5 @@
-// The app's one exception filter (HOUSE-STYLE rule 12): every error, thrown anywhere (a
-// controller, a pipe, body parsing, an unknown route), leaves as DESIGN.md's error body.
+// The app's one exception filter (docs/conventions.md rule 12): every error, thrown anywhere (a
+// controller, a pipe, body parsing, an unknown route), leaves as docs/architecture.md's error body.
 import { Catch, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
 import { describeErrorFrames, describeErrorKind } from './describe-error-for-log.js';
 import { toHttpError } from './map-error.js';

@@ -1,5 +1,5 @@
 // Options of AiModule.forRoot / forRootAsync. Everything is optional: with none, the env decides
-// (DESIGN.md "Provider configuration") and no key means the embedded local model.
+// (docs/architecture.md "Provider configuration") and no key means the embedded local model.
 import type { ChatClientDefaults } from '@repo/chat';
 import type { ModelRegistryOptions } from '@repo/providers';
 import type { Env } from './ai-config.js';

@@ -15,7 +15,7 @@ export function wholeNumberVar(min: number, max: number) {
     .max(max, range);
 }
 
-/** PORT: the app's fixed port by default (DESIGN.md's port table). */
+/** PORT: the app's fixed port by default (docs/architecture.md's port table). */
 export function portVar(port: number) {
   return wholeNumberVar(0, 65535).default(port);
 }

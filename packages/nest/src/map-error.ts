@@ -1,4 +1,4 @@
-// Error → HTTP, in one place (HOUSE-STYLE rule 12), shared by the exception filter and the SSE
+// Error → HTTP, in one place (docs/conventions.md rule 12), shared by the exception filter and the SSE
 // `error` event. User mistakes are 4xx with the field; provider trouble is 502/504; anything else
 // is a generic 500 whose message never carries internals or secrets.
 import { STATUS_CODES } from 'node:http';
@@ -21,7 +21,7 @@ import {
   UnsupportedCapabilityError,
 } from '@repo/providers';
 
-/** DESIGN.md's error body, the same in every app. */
+/** docs/architecture.md's error body, the same in every app. */
 export interface ErrorBody {
   statusCode: number;
   error: string;

@@ -1,4 +1,4 @@
-// HOUSE-STYLE 10: an app validates its whole config at boot and fails with one clear message.
+// docs/conventions.md rule 10: an app validates its whole config at boot and fails with one clear message.
 // Every app's `parseAppConfig` is this over its own zod schema: the variables the schema names,
 // blank values (an empty line of .env) treated as unset, every problem listed at once, by variable
 // and rule, never by value (some are secrets).

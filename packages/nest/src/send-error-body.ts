@@ -1,4 +1,4 @@
-// Writes DESIGN.md's error body for an error raised before Nest's router (admission control, the
+// Writes docs/architecture.md's error body for an error raised before Nest's router (admission control, the
 // token guard): the same mapping and headers as the exception filter, on the raw response.
 import type { ServerResponse } from 'node:http';
 import { toHttpError } from './map-error.js';

@@ -1,4 +1,4 @@
-// The narrow errors of @repo/prompting (HOUSE-STYLE rule 11). TemplateError is bad caller input
+// The narrow errors of @repo/prompting (docs/conventions.md rule 11). TemplateError is bad caller input
 // (HTTP 400); StructuredOutputError keeps the model's raw answer, which Spring AI's
 // BeanOutputConverter loses (anchors P7).
 import { AiError, InvalidInputError } from '@repo/core';

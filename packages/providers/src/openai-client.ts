@@ -1,5 +1,5 @@
 // Builds the openai SDK client lazily, when a request is made: the key is read then (never at
-// import or construction, HOUSE-STYLE rule 9). One client per key value, reused across requests.
+// import or construction, docs/conventions.md rule 9). One client per key value, reused across requests.
 import { loadApiKey } from '@repo/core';
 import OpenAI from 'openai';
 import { providerEnvVars } from './provider-env.js';

@@ -1,4 +1,4 @@
-// The environment variable names of DESIGN.md "Provider configuration" and the one rule for when
+// The environment variable names of docs/architecture.md "Provider configuration" and the one rule for when
 // a provider counts as configured; apps build their zod config from PROVIDER_ENV_VARS.
 import { CONFIGURABLE_PROVIDER_NAMES, type ProviderName } from './presets.js';
 
@@ -9,7 +9,7 @@ export interface ProviderEnvVars {
   embeddingModel: string;
 }
 
-/** `<P>_API_KEY`, `<P>_BASE_URL`, `<P>_MODEL`, `<P>_EMBEDDING_MODEL` (DESIGN.md). */
+/** `<P>_API_KEY`, `<P>_BASE_URL`, `<P>_MODEL`, `<P>_EMBEDDING_MODEL` (docs/architecture.md). */
 export function providerEnvVars(provider: string): ProviderEnvVars {
   const prefix = provider.toUpperCase().replace(/[^A-Z0-9]+/g, '_');
   return {

@@ -1,5 +1,5 @@
 // The vector-store side of @repo/rag's errors (ETL errors live in etl-errors.ts), on core's
-// hierarchy (HOUSE-STYLE rule 11). Bad input is core's InvalidInputError (HTTP 400) with the
+// hierarchy (docs/conventions.md rule 11). Bad input is core's InvalidInputError (HTTP 400) with the
 // field named; each error carries the data an app needs to act on it.
 import { AiError, InvalidInputError } from '@repo/core';
 

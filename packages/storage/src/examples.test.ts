@@ -1,4 +1,4 @@
-// Runs the README's quick start, so the docs cannot drift (HOUSE-STYLE rule 18).
+// Runs the README's quick start, so the docs cannot drift (docs/conventions.md rule 18).
 import { describe, expect, it } from 'vitest';
 import { main } from '../examples/quick-start.js';
 

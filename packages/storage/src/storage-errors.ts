@@ -1,4 +1,4 @@
-// The storage package's narrow errors, on core's hierarchy (HOUSE-STYLE rule 11). Each carries the
+// The storage package's narrow errors, on core's hierarchy (docs/conventions.md rule 11). Each carries the
 // data an app needs to act on it; none ever contains a database password.
 import { AiError, InvalidInputError } from '@repo/core';
 import type { AiErrorOptions } from '@repo/core';

@@ -1,4 +1,4 @@
-// The tools package's narrow errors, on core's hierarchy (HOUSE-STYLE rule 11). Inside the chat
+// The tools package's narrow errors, on core's hierarchy (docs/conventions.md rule 11). Inside the chat
 // loop a thrown error becomes the tool result the model reads, so each message says what was wrong
 // and what would work; the fields carry the same facts for code (apps map InvalidInputError to 400).
 import { AiError, InvalidInputError } from '@repo/core';

@@ -1,4 +1,4 @@
-// The clean chat API (DESIGN.md: /api/chat), on AiModule's clients.
+// The clean chat API (docs/architecture.md: /api/chat), on AiModule's clients.
 import { Module } from '@nestjs/common';
 import { ChatController } from './chat.controller.js';
 import { ChatService } from './chat.service.js';

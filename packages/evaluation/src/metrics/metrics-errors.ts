@@ -1,4 +1,4 @@
-// The metrics' one narrow error (HOUSE-STYLE rule 11): bad input to a deterministic metric or
+// The metrics' one narrow error (docs/conventions.md rule 11): bad input to a deterministic metric or
 // statistic (vectors of different lengths, k > n, an invalid JSON schema, a text over a metric's
 // size limit). It is an InvalidInputError, so an app's error filter answers 400 with the field at
 // fault.

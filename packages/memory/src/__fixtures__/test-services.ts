@@ -1,4 +1,4 @@
-// Where the Redis and PostgreSQL suites find their servers (HOUSE-STYLE rule 14): run when
+// Where the Redis and PostgreSQL suites find their servers (docs/conventions.md rule 14): run when
 // TEST_REDIS_URL / TEST_POSTGRES_URL is set, skip with the reason locally, fail when CI=true.
 import { randomUUID } from 'node:crypto';
 import { postgresTestUrl } from '@repo/storage/testing';

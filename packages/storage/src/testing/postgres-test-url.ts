@@ -1,4 +1,4 @@
-// Where the PostgreSQL tests find their server (HOUSE-STYLE rule 14): run when TEST_POSTGRES_URL
+// Where the PostgreSQL tests find their server (docs/conventions.md rule 14): run when TEST_POSTGRES_URL
 // is set, skip locally when it is not, fail in CI when it is not.
 import { StorageError } from '../storage-errors.js';
 
