@@ -143,6 +143,38 @@ export function isCurlCall(text) {
 }
 
 /**
+ * The curl invocations in a shell block that are silent without showing errors (`-s` or
+ * `--silent` but no `-S` / `--show-error`): a reader who copies one sees nothing when the app is
+ * not running. Each is returned as written, continuations joined.
+ * @param {string} text
+ * @returns {string[]}
+ */
+export function silentCurls(text) {
+  const code = text
+    .split('\n')
+    .filter((l) => !/^\s*#/.test(l))
+    .join('\n')
+    .replace(/\\\n/g, ' ');
+  /** @type {string[]} */
+  const found = [];
+  for (const line of code.split('\n')) {
+    for (const segment of line.split(/\|\||&&|[|;&]|\$\(|`/)) {
+      const words = segment.trim().split(/\s+/);
+      const at = words.findIndex((w) => w === 'curl');
+      if (at < 0 || words.slice(0, at).some((w) => !/^[A-Za-z_][A-Za-z0-9_]*=\S*$|^\$$/.test(w))) {
+        continue;
+      }
+      const flags = words.slice(at + 1);
+      const short = flags.filter((w) => /^-[A-Za-z]+$/.test(w)).join('');
+      const silent = short.includes('s') || flags.includes('--silent');
+      const shows = short.includes('S') || flags.includes('--show-error');
+      if (silent && !shows) found.push(words.slice(at).join(' '));
+    }
+  }
+  return found;
+}
+
+/**
  * Parse a README into its start command and documented curl calls.
  * Throws on malformed directives (unknown `check-readme` comment, two start comments).
  * @param {string} text

@@ -11,6 +11,7 @@ import {
   normalizeText,
   parseReadme,
   rewritePort,
+  silentCurls,
 } from './readme-calls.mjs';
 
 /** Build a README from lines (keeps line numbers easy to read in assertions). */
@@ -244,6 +245,36 @@ describe('isCurlCall', () => {
     assert.ok(!isCurlCall('echo "curl is nice"'));
     assert.ok(!isCurlCall('npm run curlish'));
     assert.ok(!isCurlCall('curl'));
+  });
+  it('finds curl -sS and its combined flags', () => {
+    assert.ok(isCurlCall('curl -sS x'));
+    assert.ok(isCurlCall('curl -sSN x'));
+    assert.ok(isCurlCall('curl -sSi x | grep -i x-ai-provider'));
+  });
+});
+
+describe('silentCurls', () => {
+  it('finds curl calls that are silent without showing errors', () => {
+    assert.deepEqual(silentCurls('curl -s http://x'), ['curl -s http://x']);
+    assert.deepEqual(silentCurls('curl -sN \\\n  http://x'), ['curl -sN http://x']);
+    assert.deepEqual(silentCurls('ID=$(curl -s -X POST x | jq -r .id)'), ['curl -s -X POST x']);
+    assert.deepEqual(silentCurls('A=1 curl --silent x'), ['curl --silent x']);
+  });
+  it('accepts -sS, --show-error, unsilenced calls and curl that is not a command', () => {
+    assert.deepEqual(
+      silentCurls(
+        [
+          'curl -sS x',
+          'curl -sSi x | grep -s y',
+          'curl -s -S x',
+          'curl --silent --show-error x',
+          'curl x',
+          '# curl -s x',
+          'echo curl -s x',
+        ].join('\n'),
+      ),
+      [],
+    );
   });
 });
 
