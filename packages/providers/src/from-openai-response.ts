@@ -2,6 +2,8 @@
 // the same ChatResponse from the same pieces (anchors P4: stream and call must not diverge).
 import type { AssistantMessage, ChatResponse, FinishReason, ToolCallPart, Usage } from '@repo/core';
 import type { ChatCompletion } from 'openai/resources/chat/completions';
+import { joinContentPieces, readContentPieces } from './message-content.js';
+import { createToolCallAssembler } from './tool-call-assembler.js';
 
 export interface ResponseParts {
   id: string;
@@ -71,28 +73,6 @@ export function mapUsage(usage: WireUsage | null | undefined): Usage {
   return mapped;
 }
 
-/**
- * Tool arguments as the model wrote them, parsed. Empty means a zero-argument call (`{}`);
- * unparseable text is kept as the raw string so the tool loop can show the model its mistake.
- */
-export function parseToolArguments(raw: string): unknown {
-  if (raw.trim() === '') return {};
-  try {
-    return JSON.parse(raw) as unknown;
-  } catch {
-    return raw;
-  }
-}
-
-/** `reasoning_content` (DeepSeek, Qwen, GLM, Kimi) or `reasoning` (vLLM, OpenRouter, Ollama). */
-export function reasoningFieldOf(value: object | null | undefined): string {
-  if (!value) return '';
-  const record = value as { reasoning_content?: unknown; reasoning?: unknown };
-  if (typeof record.reasoning_content === 'string') return record.reasoning_content;
-  if (typeof record.reasoning === 'string') return record.reasoning;
-  return '';
-}
-
 export function fromChatCompletion(
   completion: ChatCompletion,
   provider: string,
@@ -101,23 +81,19 @@ export function fromChatCompletion(
   const choices = completion.choices ?? [];
   const choice = choices.find((c) => (c.index ?? 0) === 0) ?? choices[0];
   const message = choice?.message;
-  const toolCalls: ToolCallPart[] = [];
-  for (const [position, call] of (message?.tool_calls ?? []).entries()) {
-    if (call.type !== 'function') continue;
-    toolCalls.push({
-      type: 'tool-call',
-      id: call.id || `call_${position}`,
-      name: call.function.name,
-      arguments: parseToolArguments(call.function.arguments ?? ''),
-    });
-  }
+  // The same assembly as a stream's deltas, so a call without `type` (Mistral) or without an id
+  // comes out of call() exactly as it does out of stream().
+  const toolCalls = createToolCallAssembler();
+  for (const [index, call] of (message?.tool_calls ?? []).entries())
+    toolCalls.push({ ...call, index });
+  const { reasoning, text } = joinContentPieces(readContentPieces(message));
   return assembleResponse({
     id: completion.id ?? '',
     provider,
     model: completion.model || requestedModel,
-    reasoning: reasoningFieldOf(message),
-    text: message?.content ?? '',
-    toolCalls,
+    reasoning,
+    text,
+    toolCalls: toolCalls.finish(),
     finishReason: mapFinishReason(choice?.finish_reason),
     usage: mapUsage(completion.usage),
   });

@@ -9,12 +9,8 @@ import {
   type Usage,
 } from '@repo/core';
 import type { ChatCompletionChunk } from 'openai/resources/chat/completions';
-import {
-  assembleResponse,
-  mapFinishReason,
-  mapUsage,
-  reasoningFieldOf,
-} from './from-openai-response.js';
+import { assembleResponse, mapFinishReason, mapUsage } from './from-openai-response.js';
+import { readContentPieces } from './message-content.js';
 import { createToolCallAssembler } from './tool-call-assembler.js';
 
 export interface StreamAccumulator {
@@ -46,14 +42,10 @@ export function createStreamAccumulator(
       const choice = chunk.choices?.find((c) => (c.index ?? 0) === 0);
       if (!choice) return events;
       const delta = choice.delta ?? {};
-      const reasoningDelta = reasoningFieldOf(delta);
-      if (reasoningDelta !== '') {
-        reasoning += reasoningDelta;
-        events.push({ type: 'reasoning-delta', text: reasoningDelta });
-      }
-      if (typeof delta.content === 'string' && delta.content !== '') {
-        text += delta.content;
-        events.push({ type: 'text-delta', text: delta.content });
+      for (const piece of readContentPieces(delta)) {
+        if (piece.type === 'reasoning') reasoning += piece.text;
+        else text += piece.text;
+        events.push({ type: `${piece.type}-delta`, text: piece.text });
       }
       for (const call of delta.tool_calls ?? []) toolCalls.push(call);
       if (choice.finish_reason) finishReason = mapFinishReason(choice.finish_reason);

@@ -1,9 +1,9 @@
 // Tolerant assembly of streamed tool calls (anchors P5). Compatible servers differ: some omit
 // `index`, some send every parallel call at index 0, ids may arrive only on the first delta (or
 // empty later), names may be split, arguments are split anywhere (mid-token, mid-\u escape).
-// Fragments are buffered per call and parsed once, when the stream finishes.
+// Fragments are buffered per call and parsed once, when the stream finishes. call() feeds a
+// completion's whole calls through the same assembly, so the two paths cannot disagree.
 import type { ToolCallPart } from '@repo/core';
-import { parseToolArguments } from './from-openai-response.js';
 
 export interface ToolCallDelta {
   index?: number | null;
@@ -73,4 +73,17 @@ export function createToolCallAssembler(): ToolCallAssembler {
         }));
     },
   };
+}
+
+/**
+ * Tool arguments as the model wrote them, parsed. Empty means a zero-argument call (`{}`);
+ * unparseable text is kept as the raw string so the tool loop can show the model its mistake.
+ */
+function parseToolArguments(raw: string): unknown {
+  if (raw.trim() === '') return {};
+  try {
+    return JSON.parse(raw) as unknown;
+  } catch {
+    return raw;
+  }
 }
