@@ -2,7 +2,11 @@
 // request builder (build-chat-request.ts) is the one place that applies them, so a new provider
 // is a new profile, not a new code path (anchors P3, P5, P6).
 
-/** When an assistant turn's reasoning is sent back as `reasoning_content`. */
+/**
+ * When an assistant message's reasoning is sent back as `reasoning_content`: `tool-call-turns`
+ * on every assistant message of a user turn in which the model called a tool (empty included),
+ * `always` wherever there is reasoning.
+ */
 export type ReasoningReplay = 'never' | 'tool-call-turns' | 'always';
 
 /**

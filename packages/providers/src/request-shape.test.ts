@@ -2,8 +2,9 @@
 // the exact JSON a provider would receive.
 import { assistantMessage, toolMessage, userMessage, type Message } from '@repo/core';
 import { describe, expect, it } from 'vitest';
-import { sent } from './__fixtures__/sent-request.js';
+import { completion, sent } from './__fixtures__/sent-request.js';
 import { createProvider } from './create-provider.js';
+import { createOpenAICompatibleChatModel } from './openai-compatible-chat-model.js';
 import { createReplayFetch } from './testing/index.js';
 
 async function sentStream(provider: string, model?: string) {
@@ -121,7 +122,7 @@ describe('DeepSeek', () => {
     expect(body).toMatchObject({ model: 'deepseek-v4-pro', thinking: { type: 'enabled' } });
   });
 
-  it('sends reasoning_content back on tool-call turns only', async () => {
+  it('sends reasoning_content on every assistant message of a turn that called a tool', async () => {
     const { body } = await sent('deepseek', { messages: toolTurn, options: { reasoning: true } });
     expect(body.messages).toEqual([
       { role: 'user', content: 'Weather in Paris?' },
@@ -138,9 +139,41 @@ describe('DeepSeek', () => {
         ],
       },
       { role: 'tool', tool_call_id: 'call_1', content: '{"tempC":21}' },
-      { role: 'assistant', content: 'It is 21 °C.' },
+      // The answer after the tool result belongs to the same turn: it keeps its reasoning too.
+      { role: 'assistant', content: 'It is 21 °C.', reasoning_content: 'Plain answer thinking.' },
       { role: 'user', content: 'Thanks' },
     ]);
+  });
+
+  it('leaves reasoning_content out of turns without a tool call, sends it empty where missing', async () => {
+    const { body } = await sent('deepseek', {
+      messages: [
+        ...toolTurn,
+        assistantMessage([
+          { type: 'reasoning', text: 'Just being polite.' },
+          { type: 'text', text: 'You are welcome.' },
+        ]),
+        userMessage('Tomorrow?'),
+        // A step stored without reasoning (thinking was off then): the field must still be there.
+        assistantMessage([
+          { type: 'tool-call', id: 'call_2', name: 'get_weather', arguments: { day: 1 } },
+        ]),
+        toolMessage([
+          { type: 'tool-result', toolCallId: 'call_2', name: 'get_weather', result: 'rain' },
+        ]),
+      ],
+      options: { reasoning: true },
+    });
+    const assistants = (body.messages as Array<Record<string, unknown>>).filter(
+      (message) => message.role === 'assistant',
+    );
+    expect(assistants.map((message) => message.reasoning_content)).toEqual([
+      'I should call the tool.',
+      'Plain answer thinking.',
+      undefined,
+      '',
+    ]);
+    expect(assistants[2]).toEqual({ role: 'assistant', content: 'You are welcome.' });
   });
 });
 
@@ -236,8 +269,31 @@ describe('Qwen, Zhipu, Moonshot', () => {
     const { body, url } = await sent('moonshot', { messages: toolTurn });
     expect(url).toBe('https://api.moonshot.cn/v1/chat/completions');
     expect(body.model).toBe('kimi-k2.6');
-    expect((body.messages as Array<Record<string, unknown>>)[1]?.reasoning_content).toBe(
+    const messages = body.messages as Array<Record<string, unknown>>;
+    expect(messages[1]?.reasoning_content).toBe('I should call the tool.');
+    expect(messages[3]?.reasoning_content).toBe('Plain answer thinking.');
+  });
+});
+
+describe('reasoning replay: always', () => {
+  it('sends reasoning wherever an assistant message has some, and nowhere else', async () => {
+    const { fetch, requests } = createReplayFetch({ json: completion });
+    const model = createOpenAICompatibleChatModel({
+      provider: 'custom',
+      model: 'm',
+      apiKey: 'k',
+      fetch,
+      quirks: { reasoningReplay: 'always' },
+    });
+    await model.call({
+      messages: [...toolTurn, assistantMessage([{ type: 'text', text: 'No thinking here.' }])],
+    });
+    const body = requests[0]?.body as { messages: Array<Record<string, unknown>> };
+    const assistants = body.messages.filter((message) => message.role === 'assistant');
+    expect(assistants.map((message) => message.reasoning_content)).toEqual([
       'I should call the tool.',
-    );
+      'Plain answer thinking.',
+      undefined,
+    ]);
   });
 });

@@ -1,6 +1,6 @@
 // Core messages → OpenAI chat messages. Reasoning parts go back as `reasoning_content` only where
 // the provider's replay policy asks for it: providers that validate strictly reject the field.
-import type { AssistantMessage, Message, ToolCallPart } from '@repo/core';
+import { reasoningOf, type AssistantMessage, type Message, type ToolCallPart } from '@repo/core';
 import type { ChatCompletionMessageParam } from 'openai/resources/chat/completions';
 import type { ReasoningReplay } from './quirks.js';
 
@@ -8,6 +8,7 @@ import type { ReasoningReplay } from './quirks.js';
 export type WireMessage = ChatCompletionMessageParam & { reasoning_content?: string };
 
 export function toOpenAIMessages(messages: Message[], replay: ReasoningReplay): WireMessage[] {
+  const carriesReasoning = reasoningCarriers(messages, replay);
   const wire: WireMessage[] = [];
   for (const message of messages) {
     switch (message.role) {
@@ -18,7 +19,7 @@ export function toOpenAIMessages(messages: Message[], replay: ReasoningReplay): 
         wire.push(toUserMessage(message.parts));
         break;
       case 'assistant':
-        wire.push(toAssistantMessage(message, replay));
+        wire.push(toAssistantMessage(message, carriesReasoning.has(message)));
         break;
       case 'tool':
         // One OpenAI tool message per result: the API matches them by tool_call_id.
@@ -51,7 +52,38 @@ function toUserMessage(parts: Extract<Message, { role: 'user' }>['parts']): Wire
   };
 }
 
-function toAssistantMessage(message: AssistantMessage, replay: ReasoningReplay): WireMessage {
+/**
+ * The assistant messages whose reasoning goes back. `tool-call-turns` follows DeepSeek's thinking
+ * mode guide (https://api-docs.deepseek.com/guides/thinking_mode#tool-calls): between two user
+ * messages, if the model called a tool, every assistant message there (the tool-call steps and the
+ * answer after them) must carry its `reasoning_content` in all later requests, and the API answers
+ * 400 when one lacks the field; between two user messages without a tool call it is not needed
+ * (the API ignores it), so it is not sent.
+ */
+function reasoningCarriers(messages: Message[], replay: ReasoningReplay): Set<Message> {
+  const carriers = new Set<Message>();
+  if (replay === 'always')
+    for (const message of messages)
+      if (message.role === 'assistant' && reasoningOf(message) !== '') carriers.add(message);
+  if (replay !== 'tool-call-turns') return carriers;
+  let turn: AssistantMessage[] = [];
+  let turnCalledTool = false;
+  const closeTurn = () => {
+    if (turnCalledTool) for (const message of turn) carriers.add(message);
+    turn = [];
+    turnCalledTool = false;
+  };
+  for (const message of messages) {
+    if (message.role === 'user') closeTurn();
+    if (message.role !== 'assistant') continue;
+    turn.push(message);
+    if (message.parts.some((part) => part.type === 'tool-call')) turnCalledTool = true;
+  }
+  closeTurn();
+  return carriers;
+}
+
+function toAssistantMessage(message: AssistantMessage, withReasoning: boolean): WireMessage {
   let text = '';
   let reasoning = '';
   const toolCalls: ToolCallPart[] = [];
@@ -70,10 +102,8 @@ function toAssistantMessage(message: AssistantMessage, replay: ReasoningReplay):
       type: 'function' as const,
       function: { name: call.name, arguments: stringifyArguments(call.arguments) },
     }));
-  // DeepSeek checks the field's presence on tool-call turns, so it is sent even when empty there.
-  const sendReasoning =
-    replay === 'always' ? reasoning !== '' : replay === 'tool-call-turns' && toolCalls.length > 0;
-  if (sendReasoning) wire.reasoning_content = reasoning;
+  // DeepSeek checks the field's presence, so a carrier sends it even when empty.
+  if (withReasoning) wire.reasoning_content = reasoning;
   return wire;
 }
 
