@@ -40,8 +40,13 @@ export function createClientProvider(options: ConnectionOptions): () => ClientHa
       apiKey,
       baseURL: options.baseURL ?? 'https://api.openai.com/v1',
       fetch: options.fetch,
-      // Ours (retry.ts) is the only retry layer and attempt-signal.ts the only timeout.
+      // Ours (retry.ts) is the only retry layer.
       maxRetries: 0,
+      // Not the timeout in force: a non-streaming attempt passes its own `timeout` per request
+      // (run-attempt.ts), which the SDK's timer applies until the response headers arrive (reading
+      // the body is not covered); a stream passes attempt-signal.ts's signal, whose timer covers
+      // the wait for headers and every silence between chunks, so this day-long value only has
+      // to outlast it.
       timeout: 24 * 60 * 60 * 1000,
       defaultHeaders: options.headers,
       // Do not pick up OPENAI_ORG_ID / OPENAI_PROJECT_ID for other providers.
