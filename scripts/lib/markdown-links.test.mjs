@@ -138,8 +138,8 @@ describe('checkLink', () => {
       'docs/architecture.md has no heading #ports',
     );
     assert.equal(
-      checkLink('README.md', '../shared/x.md', repo),
-      '../shared/x.md leaves the repository',
+      checkLink('README.md', '../outside/x.md', repo),
+      '../outside/x.md leaves the repository',
     );
   });
 });
