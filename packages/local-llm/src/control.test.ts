@@ -101,6 +101,30 @@ describe('control API (in-process)', () => {
     expect(llm.requests()).toEqual([]);
   });
 
+  it('counts requests by path, faulted ones too, past the log’s last 1000; reset clears', async () => {
+    const post = (path: string, body: unknown) =>
+      llm.handler(new Request(`http://x${path}`, { method: 'POST', body: JSON.stringify(body) }));
+    expect(llm.requestCounts()).toEqual({ total: 0, byPath: {} });
+    llm.faults({ status: 500, times: 2 });
+    const statuses: number[] = [];
+    for (let i = 0; i < 1001; i++)
+      statuses.push(
+        (await post('/v1/embeddings', { model: 'local-embedding', input: 'x' })).status,
+      );
+    await post('/v1/chat/completions', { model: 'local', messages: hi });
+    expect(statuses.slice(0, 3)).toEqual([500, 500, 200]);
+    const counts = { total: 1002, byPath: { '/v1/embeddings': 1001, '/v1/chat/completions': 1 } };
+    expect(llm.requestCounts()).toEqual(counts);
+    expect(llm.requests()).toHaveLength(1000);
+    // Control routes and unknown paths are not model requests.
+    const route = await llm.handler(new Request('http://x/_local/request-counts'));
+    expect(await route.json()).toEqual(counts);
+    expect((await post('/v1/nowhere', {})).status).toBe(404);
+    expect(llm.requestCounts().total).toBe(1002);
+    llm.reset();
+    expect(llm.requestCounts()).toEqual({ total: 0, byPath: {} });
+  });
+
   it('aborting the client mid-stream stops the stream and is recorded as aborted', async () => {
     llm.faults({ tokenLatencyMs: 20 });
     const controller = new AbortController();

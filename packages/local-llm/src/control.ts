@@ -1,5 +1,5 @@
-// The control API's state and routes: the FIFO of scripted replies, the active fault config and
-// the log of recorded requests. In-process methods and `/_local/*` share this one object.
+// The control API's state and routes: the FIFO of scripted replies, the active fault config, the
+// log of recorded requests and their counts. In-process methods and `/_local/*` share this one object.
 import { isRecord } from './chat-request.js';
 import { newId } from './ids.js';
 import {
@@ -9,7 +9,7 @@ import {
   invalidRequest,
   jsonResponse,
 } from './openai-errors.js';
-import type { FaultConfig, RecordedRequest, ScriptedReply } from './types.js';
+import type { FaultConfig, RecordedRequest, RequestCounts, ScriptedReply } from './types.js';
 
 const MAX_RECORDS = 1000;
 const FINISH_REASONS = ['stop', 'length', 'tool_calls', 'content_filter'];
@@ -65,6 +65,9 @@ export class ControlState {
   private activeFaults: FaultConfig | undefined;
   private remaining: number | undefined;
   private records: RecordedRequest[] = [];
+  // Counted apart from the log: the log keeps the last MAX_RECORDS and copies every body when read,
+  // while a count stays exact over a long run and costs nothing to read (retry tests count 1 + N).
+  private counts = new Map<string, number>();
 
   script(replies: unknown): void {
     if (!Array.isArray(replies)) fail("'replies' must be an array of scripted replies.", 'replies');
@@ -103,6 +106,7 @@ export class ControlState {
       at: new Date().toISOString(),
     };
     this.records.push(entry);
+    this.counts.set(path, (this.counts.get(path) ?? 0) + 1);
     // A long-running `serve --control` must not grow without bound; tests read far fewer.
     if (this.records.length > MAX_RECORDS) this.records.shift();
     return entry;
@@ -112,11 +116,23 @@ export class ControlState {
     return structuredClone(this.records);
   }
 
+  /** Chat and embedding requests received since the start or the last reset, faulted ones too. */
+  requestCounts(): RequestCounts {
+    let total = 0;
+    const byPath: Record<string, number> = {};
+    for (const [path, count] of this.counts) {
+      byPath[path] = count;
+      total += count;
+    }
+    return { total, byPath };
+  }
+
   reset(): void {
     this.queue = [];
     this.activeFaults = undefined;
     this.remaining = undefined;
     this.records = [];
+    this.counts.clear();
   }
 }
 
@@ -152,6 +168,7 @@ export async function handleControl(
       },
     },
     '/_local/requests': { method: 'GET', run: async () => ({ requests: state.requests() }) },
+    '/_local/request-counts': { method: 'GET', run: async () => state.requestCounts() },
     '/_local/reset': {
       method: 'POST',
       run: async () => {

@@ -8,5 +8,6 @@ export type {
   LocalLlmOptions,
   LocalLlmServer,
   RecordedRequest,
+  RequestCounts,
   ScriptedReply,
 } from './types.js';

@@ -135,6 +135,7 @@ export function createLocalLlm(options: LocalLlmOptions = {}): LocalLlm {
     script: (replies: ScriptedReply[]) => state.script(replies),
     faults: (config: FaultConfig) => state.faults(config),
     requests: () => state.requests(),
+    requestCounts: () => state.requestCounts(),
     reset: () => state.reset(),
   };
 }

@@ -43,6 +43,13 @@ export interface RecordedRequest {
   at: string;
 }
 
+/** Chat and embedding requests received (faulted and aborted ones included), by path. */
+export interface RequestCounts {
+  total: number;
+  /** `{ "/v1/embeddings": 3 }`: only paths that were requested. */
+  byPath: Record<string, number>;
+}
+
 export interface LocalLlmOptions {
   /** Serve `/_local/*` (in-process default true; `startLocalLlmServer` default false). */
   control?: boolean;
@@ -64,6 +71,8 @@ export interface LocalLlm {
   script(replies: ScriptedReply[]): void;
   faults(config: FaultConfig): void;
   requests(): RecordedRequest[];
+  /** Exact counts since the start or the last reset (the log above keeps only the last 1000). */
+  requestCounts(): RequestCounts;
   reset(): void;
 }
 
