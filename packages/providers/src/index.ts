@@ -38,5 +38,5 @@ export type {
   ThinkingSwitch,
 } from './quirks.js';
 export { parseRetryAfter } from './retry-after.js';
-export { retryDelayMs } from './retry.js';
+export { attemptsOf, retryDelayMs, withRetry } from './retry.js';
 export type { RetryOptions } from './retry.js';

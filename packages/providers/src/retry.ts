@@ -3,6 +3,11 @@
 // jitter, honouring Retry-After up to a cap: a server asking for longer than the cap gets the
 // RateLimitError back at once instead of a caller blocked for minutes. Timeouts are not retried
 // (a slow provider rarely gets faster; fallback is the tool for that), nor are caller aborts.
+//
+// Callers above a model (rag's embedding batches, the eval runner, judges) do not loop again
+// (docs/conventions.md rule 12): a failing call reaches the provider at most 1 + maxRetries times.
+// `withRetry` is exported for a model of the user's own, and `attemptsOf` tells a caller how many
+// requests a call took.
 import { AbortedError, isRetryableError, sleep } from '@repo/core';
 import { retryAfterHintOf } from './retry-after.js';
 
@@ -46,19 +51,27 @@ export function retryDelayMs(
   return Math.floor(options.random() * ceiling);
 }
 
+/**
+ * Runs `run` until it succeeds, fails with an error not worth retrying, or has been retried
+ * `maxRetries` times. The result (when an object) and the final error remember how many attempts
+ * were made: `attemptsOf(value)`.
+ */
 export async function withRetry<T>(
   run: (attempt: number) => Promise<T>,
-  options: ResolvedRetryOptions,
+  options: RetryOptions = {},
   signal?: AbortSignal,
 ): Promise<T> {
+  const resolved = resolveRetryOptions(options);
   for (let attempt = 0; ; attempt++) {
-    if (signal?.aborted) throw new AbortedError();
+    if (signal?.aborted) throw countAttempts(new AbortedError(), attempt);
     try {
-      return await run(attempt);
+      return countAttempts(await run(attempt), attempt + 1);
     } catch (error) {
-      const delay = retryDelayMs(error, attempt, options);
-      if (delay === undefined) throw error;
-      await options.sleep(delay, signal);
+      const delay = retryDelayMs(error, attempt, resolved);
+      if (delay === undefined) throw countAttempts(error, attempt + 1);
+      await resolved.sleep(delay, signal).catch((stopped: unknown) => {
+        throw countAttempts(stopped, attempt + 1);
+      });
     }
   }
 }
@@ -66,11 +79,12 @@ export async function withRetry<T>(
 /** Streams are retried only until their first event: after that the caller has seen output. */
 export async function* streamWithRetry<T>(
   open: (attempt: number) => AsyncIterable<T>,
-  options: ResolvedRetryOptions,
+  options: RetryOptions = {},
   signal?: AbortSignal,
 ): AsyncGenerator<T> {
+  const resolved = resolveRetryOptions(options);
   for (let attempt = 0; ; attempt++) {
-    if (signal?.aborted) throw new AbortedError();
+    if (signal?.aborted) throw countAttempts(new AbortedError(), attempt);
     let started = false;
     try {
       for await (const event of open(attempt)) {
@@ -79,9 +93,28 @@ export async function* streamWithRetry<T>(
       }
       return;
     } catch (error) {
-      const delay = started ? undefined : retryDelayMs(error, attempt, options);
-      if (delay === undefined) throw error;
-      await options.sleep(delay, signal);
+      const delay = started ? undefined : retryDelayMs(error, attempt, resolved);
+      if (delay === undefined) throw countAttempts(error, attempt + 1);
+      await resolved.sleep(delay, signal).catch((stopped: unknown) => {
+        throw countAttempts(stopped, attempt + 1);
+      });
     }
   }
+}
+
+// Kept beside the value rather than on it (like retry-after.ts's hints): a ChatResponse or a
+// core error keeps its shape, and a value that never went through withRetry has no count.
+const attemptCounts = new WeakMap<object, number>();
+
+function countAttempts<T>(value: T, attempts: number): T {
+  if (typeof value === 'object' && value !== null) attemptCounts.set(value, attempts);
+  return value;
+}
+
+/**
+ * Requests withRetry made for this result or final error (1 + retries); undefined for a value
+ * that did not come out of it (another kind of model, or a response a model assembled itself).
+ */
+export function attemptsOf(value: unknown): number | undefined {
+  return typeof value === 'object' && value !== null ? attemptCounts.get(value) : undefined;
 }
