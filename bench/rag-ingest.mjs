@@ -55,7 +55,6 @@ function ours(baseURL) {
       split: { chunkSize: CHUNK_SIZE, chunkOverlap: CHUNK_OVERLAP },
       batchSize: BATCH_SIZE,
       concurrency: CONCURRENCY,
-      retries: 0,
       onProgress: ({ phase }) => (marks[phase] ??= performance.now()),
     });
     const ended = performance.now();

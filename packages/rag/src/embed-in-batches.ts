@@ -1,9 +1,14 @@
-// Embedding for the ingestion pipeline: batches, a bounded number of requests in flight, and
-// retries for the failures worth retrying (core's `ProviderError.retryable`: rate limits, 5xx,
-// dropped connections), with exponential backoff or the provider's Retry-After. Anything else
-// (a bad key, a bad request) fails at once. Providers built by @repo/providers retry on their own
-// too; give one of the two layers `retries: 0` or the attempts multiply.
-import { AiError, RateLimitError, isRetryableError, sleep, type EmbeddingModel } from '@repo/core';
+// Embedding for the ingestion pipeline: batches, a bounded number of requests in flight, progress.
+//
+// No retries here, on purpose: one retry owner, the model (docs/conventions.md rule 12).
+// @repo/providers' models retry what is worth retrying (429, 5xx, dropped connections) with backoff
+// and Retry-After, so a failing batch reaches the provider at most 1 + maxRetries times. A second
+// loop here would multiply that (3 x 3 = 9 requests with both at their defaults), and this layer
+// cannot tell whether a model retries already. A model without retries of its own
+// (MockEmbeddingModel, a user's EmbeddingModel) fails the ingest on its first error, before any
+// write; wrapping its embed() in @repo/providers' withRetry gives it the same policy (README,
+// "Retries").
+import { AiError, type EmbeddingModel } from '@repo/core';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { mapConcurrent } from './map-concurrent.js';
 
@@ -12,10 +17,6 @@ export interface EmbedInBatchesOptions {
   batchSize: number;
   /** Requests in flight at once. */
   concurrency: number;
-  /** Retries after the first attempt of a batch. */
-  retries: number;
-  /** First backoff in ms; doubles per retry, capped at 30 s. */
-  retryDelayMs: number;
   /** Requested output size, for models that can shorten their vectors. */
   dimensions?: number;
   signal?: AbortSignal;
@@ -28,8 +29,6 @@ export interface EmbedInBatchesResult {
   /** Tokens the provider reported (what the run cost). */
   tokens: number;
 }
-
-const MAX_DELAY_MS = 30_000;
 
 export async function embedInBatches(
   model: EmbeddingModel,
@@ -49,15 +48,11 @@ export async function embedInBatches(
       // An in-process model (the embedded local-llm) answers without a turn of the event loop:
       // without this, 4,500 chunks held timers and requests for over a second.
       await nextTurn();
-      const response = await withRetries(
-        () =>
-          model.embed({
-            input,
-            signal: options.signal,
-            ...(options.dimensions === undefined ? {} : { dimensions: options.dimensions }),
-          }),
-        options,
-      );
+      const response = await model.embed({
+        input,
+        signal: options.signal,
+        ...(options.dimensions === undefined ? {} : { dimensions: options.dimensions }),
+      });
       if (response.embeddings.length !== input.length)
         throw new AiError(
           `${model.provider}/${model.modelId} returned ${response.embeddings.length} vectors for ${input.length} texts`,
@@ -71,23 +66,4 @@ export async function embedInBatches(
     options.signal,
   );
   return { embeddings: results.flat(), tokens };
-}
-
-async function withRetries<T>(
-  attempt: () => Promise<T>,
-  options: EmbedInBatchesOptions,
-): Promise<T> {
-  for (let retry = 0; ; retry++) {
-    try {
-      return await attempt();
-    } catch (error) {
-      if (retry >= options.retries || !isRetryableError(error) || options.signal?.aborted)
-        throw error;
-      const hinted = error instanceof RateLimitError ? error.retryAfterMs : undefined;
-      await sleep(
-        Math.min(hinted ?? options.retryDelayMs * 2 ** retry, MAX_DELAY_MS),
-        options.signal,
-      );
-    }
-  }
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { main as filters } from '../examples/filters.js';
 import { main as ingestFolder } from '../examples/ingest-folder.js';
+import { main as ownModelRetries } from '../examples/own-model-retries.js';
 import { main as quickStart } from '../examples/quick-start.js';
 
 describe('README examples', () => {
@@ -62,6 +63,14 @@ describe('README examples', () => {
           chunkIndex: 0,
         },
       },
+    });
+  }, 30_000);
+
+  it('own model retries: the pipeline sends a batch once; withRetry gets it past two 503s', async () => {
+    expect(await ownModelRetries()).toEqual({
+      alone: 'HTTP 503',
+      aloneRequests: 1,
+      wrapped: { added: 1, requests: 3 },
     });
   }, 30_000);
 });

@@ -74,16 +74,15 @@ export interface IngestOptions {
   split?: SplitOptions | false;
   /** Run in order on the new chunks only. */
   enrich?: readonly DocumentEnricher[];
-  /** Embed here (batches, concurrency, retries, progress); without it `store.add` embeds. */
+  /**
+   * Embed here (batches, concurrency, progress); without it `store.add` embeds. Retries are the
+   * model's own (@repo/providers' `retry.maxRetries`): this pipeline does not retry a batch.
+   */
   embeddingModel?: EmbeddingModel;
   /** Texts per embedding request (default 64). */
   batchSize?: number;
   /** Embedding requests and file reads in flight (default 4). */
   concurrency?: number;
-  /** Retries of a batch after a retryable failure (default 2). */
-  retries?: number;
-  /** First retry delay in ms, doubling (default 500). */
-  retryDelayMs?: number;
   /** Which ids the store already holds; default: the store's own `existingIds`, if it has one. */
   existingIds?: ExistingIdsLookup['existingIds'];
   /** Report unsupported, corrupt and too large files as skipped instead of failing (a folder). */
@@ -161,8 +160,6 @@ export async function ingestDocuments(options: IngestOptions): Promise<IngestRep
       {
         batchSize: options.batchSize ?? 64,
         concurrency,
-        retries: options.retries ?? 2,
-        retryDelayMs: options.retryDelayMs ?? 500,
         signal,
         onBatch: (done) => progress('embed', done, fresh.length),
       },

@@ -12,25 +12,24 @@ import { NothingToIngestError, UnsupportedDocumentTypeError } from './etl-errors
 import { ingestDocuments } from './ingest-documents.js';
 
 describe('ingestDocuments when things go wrong', () => {
-  it('retries a retryable embedding failure and succeeds', async () => {
+  it('does not retry a retryable failure itself (the model owns retries); the store is untouched', async () => {
     const store = createRecordingStore();
     const model = flakyModel(new ProviderUnavailableError('503 from provider', { status: 503 }));
-    const report = await ingestDocuments({
-      store,
-      embeddingModel: model,
-      documents: three,
-      retryDelayMs: 1,
-    });
-    expect(model.calls()).toBe(2);
-    expect(report.added).toBe(3);
-    expect(store.rows.size).toBe(3);
+    const error = await ingestDocuments({ store, embeddingModel: model, documents: three }).catch(
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(ProviderUnavailableError);
+    expect(model.calls()).toBe(1);
+    expect(store.addCalls).toHaveLength(0);
+    const rerun = await ingestDocuments({ store, embeddingModel: model, documents: three });
+    expect(rerun.added).toBe(3);
   });
 
-  it('does not retry a non-retryable failure, and leaves the store untouched', async () => {
+  it('fails on a non-retryable failure, and leaves the store untouched', async () => {
     const store = createRecordingStore();
     const model = flakyModel(new AuthenticationError('bad key'));
     await expect(
-      ingestDocuments({ store, embeddingModel: model, documents: three, retryDelayMs: 1 }),
+      ingestDocuments({ store, embeddingModel: model, documents: three }),
     ).rejects.toThrow(AuthenticationError);
     expect(model.calls()).toBe(1);
     expect(store.addCalls).toHaveLength(0);
@@ -44,18 +43,16 @@ describe('ingestDocuments when things go wrong', () => {
       embeddingModel: new MockEmbeddingModel(),
     });
     const down = new ProviderUnavailableError('down');
-    const model = flakyModel(undefined, down, down);
+    const model = flakyModel(undefined, down);
     const error = await ingestDocuments({
       store,
       embeddingModel: model,
       documents: [doc('x.txt', 'one'), doc('y.txt', 'two')],
       batchSize: 1,
       concurrency: 1,
-      retries: 1,
-      retryDelayMs: 1,
     }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ProviderUnavailableError);
-    expect(model.calls()).toBe(3); // batch 1 ok, batch 2 failed twice
+    expect(model.calls()).toBe(2); // batch 1 ok, batch 2 failed
     expect([...store.rows.values()].map((d) => d.text)).toEqual(['Alpha text.']);
   });
 

@@ -1,6 +1,6 @@
 // The pipeline against a real provider client (local-llm over @repo/providers) and the package's
-// in-memory store: retries at the pipeline layer, citations metadata, and the idempotence
-// fallback for a store that cannot list its ids.
+// in-memory store: the provider's retries under the pipeline, citations metadata, and the
+// idempotence fallback for a store that cannot list its ids.
 import { createProvider } from '@repo/providers';
 import { describe, expect, it } from 'vitest';
 import { ingestDocuments } from './ingest-documents.js';
@@ -18,8 +18,8 @@ const sources = [
 ];
 
 function setup() {
-  // The provider's own retries are off, so the retry seen here is the pipeline's.
-  const provider = createProvider('local', { retry: { maxRetries: 0 } });
+  // The provider's retries are the only ones (the pipeline has none); no waiting between them.
+  const provider = createProvider('local', { retry: { maxRetries: 2, sleep: async () => {} } });
   const embeddingModel = provider.embedding();
   const store = createMemoryVectorStore({ embeddingModel });
   const embeddingRequests = () =>
@@ -28,10 +28,10 @@ function setup() {
 }
 
 describe('ingestDocuments on local-llm and the memory store', () => {
-  it('retries a 503 from the provider, then finds the chunks with their citation metadata', async () => {
+  it('gets past a 503 by the provider’s retry, then finds the chunks with their citation metadata', async () => {
     const { provider, embeddingModel, store, embeddingRequests } = setup();
     provider.localLlm!.faults({ status: 503, times: 1 });
-    const report = await ingestDocuments({ store, embeddingModel, sources, retryDelayMs: 1 });
+    const report = await ingestDocuments({ store, embeddingModel, sources });
     expect(report).toMatchObject({ documents: 3, chunks: 3, added: 3, unchanged: 0, skipped: [] });
     expect(report.tokens).toBeGreaterThan(0);
     expect(embeddingRequests()).toHaveLength(2);

@@ -74,11 +74,11 @@ export async function embedDocuments(
       invalid(`documents[${index}].text`, 'is empty: nothing to embed');
     return [index];
   });
-  // The pipeline's batcher, without its retries: a store's add() fails fast, callers retry.
+  // The pipeline's batcher, one request at a time; retries are the model's own.
   const { embeddings } = await embedInBatches(
     model,
     missing.map((index) => documents[index]?.text ?? ''),
-    { batchSize, concurrency: 1, retries: 0, retryDelayMs: 0, ...pick(options) },
+    { batchSize, concurrency: 1, ...pick(options) },
   );
   missing.forEach((index, i) => (vectors[index] = embeddings[i]));
   return vectors.map((vector, index) => checkVector(vector ?? [], `documents[${index}].embedding`));
