@@ -31,8 +31,9 @@ async function ours() {
   });
   const models = createModelResolver({
     env: { OPENAI_API_KEY: 'bench', OPENAI_BASE_URL: baseURL },
+    retry: { maxRetries: 0 },
   });
-  const run = await runSuite(suite, { models, concurrency, cache: false, retries: 0 });
+  const run = await runSuite(suite, { models, concurrency, cache: false });
   return { passed: run.summary.passed, errors: run.summary.errors };
 }
 

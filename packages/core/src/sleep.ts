@@ -1,5 +1,5 @@
-// setTimeout as a promise that a caller's abort cuts short: the one backoff wait shared by the
-// providers' retries, RAG's embedding retries and the eval runner's case retries.
+// setTimeout as a promise that a caller's abort cuts short: the backoff wait of @repo/providers'
+// retries (the one retry layer; RAG's batches and the eval runner rely on it), and for any caller.
 import { AbortedError } from './ai-errors.js';
 
 /** Waits `ms`; rejects with AbortedError as soon as `signal` aborts (or at once if it has). */

@@ -39,7 +39,7 @@ Options for run:
                             the reporter is taken from the extension (.json, .xml, .html)
   --min-pass-rate <0..1>    exit 1 below it (default 1: every case must pass)
   --concurrency <n>         cases in flight (default: the suite's, else 4)
-  --retries <n>             retries of a model call on retryable errors (default 2)
+  --retries <n>             retries of each model, judge and embedding call on 429/5xx (default 2)
   --timeout <ms>            per case (default 120000)
   --judge <provider[:model]>  judge for model-graded assertions (default: the default model)
   --compare <run.json>      add the cases that flipped since that run (JSON report) to the reports

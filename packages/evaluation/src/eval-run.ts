@@ -36,7 +36,10 @@ export interface CaseResult {
   cost: number;
   /** True when the output came from the cache (latency is then the original call's). */
   cached: boolean;
-  /** Model calls made, 1 + retries. 0 when cached. */
+  /**
+   * Requests the model made for this case: 1 + its retries, as the model counts them
+   * (@repo/providers' attemptsOf; 1 for a model that keeps no count). 0 when cached.
+   */
   attempts: number;
   assertions: AssertionResult[];
   /** Weighted mean of the assertion scores (promptfoo's rule); 0 on error. */

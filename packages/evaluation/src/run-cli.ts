@@ -56,9 +56,11 @@ async function run(options: CliOptions, io: CliIo): Promise<number> {
     options.cacheDir ?? join(io.env.XDG_CACHE_HOME ?? join(homedir(), '.cache'), 'ai-eval');
   const bar = options.progress ? createBar(io) : undefined;
   const evalRun = await runSuite(suite, {
-    models: createModelResolver({ env: io.env }),
+    models: createModelResolver({
+      env: io.env,
+      ...(options.retries === undefined ? {} : { retry: { maxRetries: options.retries } }),
+    }),
     concurrency: options.concurrency,
-    retries: options.retries,
     timeoutMs: options.timeoutMs,
     judge: options.judge,
     cache: options.cache ? createFileCache(cacheDir) : false,

@@ -1,8 +1,9 @@
 // Which model answers and which judges (the seed: Doubao answers, DeepSeek judges). The answerer
 // is the registry's default (AI_PROVIDER / the first configured key / the embedded model); the
 // judge is EVAL_JUDGE, else the same default. Suite runs resolve their providers through
-// @repo/evaluation's resolver, built on the same env and the same embedded model (so tests can
-// inject faults), without provider retries: the runner retries cases itself.
+// @repo/evaluation's resolver, built on the same env, retries (AI_MAX_RETRIES) and embedded model
+// (so tests can inject faults). The models' retries are the only ones: the runner and the judges
+// call each model once, so a failing call reaches the provider at most 1 + AI_MAX_RETRIES times.
 import { Inject, Injectable } from '@nestjs/common';
 import type { ChatModel } from '@repo/core';
 import { createModelResolver, type ModelResolver } from '@repo/evaluation';
@@ -39,6 +40,7 @@ export class EvalModelsService {
     this.runModels ??= createModelResolver({
       env: this.ai.env,
       localLlm: this.registry.localLlm(),
+      ...(this.ai.registry.retry ? { retry: this.ai.registry.retry } : {}),
       ...(this.ai.registry.timeoutMs ? { timeoutMs: this.ai.registry.timeoutMs } : {}),
     });
     return this.runModels;

@@ -1,9 +1,10 @@
 // Suite provider ids → models, through the same registry the apps use: `local`, `deepseek`,
-// `qwen:qwen-max`, and promptfoo's `openai:chat:gpt-4o` (the `chat:` segment dropped). The runner
-// owns retries, so the registry's models are created with provider retries off.
+// `qwen:qwen-max`, and promptfoo's `openai:chat:gpt-4o` (the `chat:` segment dropped). The models
+// own retries (the runner and the judges call each once): one policy for a case's call, a judge's
+// and an embedding grader's, and a failing call reaches the provider at most 1 + maxRetries times.
 import type { ChatModel, EmbeddingModel } from '@repo/core';
 import type { LocalLlm } from '@repo/local-llm';
-import { createModelRegistry } from '@repo/providers';
+import { createModelRegistry, type RetryOptions } from '@repo/providers';
 
 export interface ModelResolver {
   chat(id?: string): ChatModel;
@@ -15,11 +16,13 @@ export interface ModelResolverOptions {
   /** The embedded model to use for `local` (to script replies or inject faults). */
   localLlm?: LocalLlm;
   timeoutMs?: number;
+  /** The models' retries on 429, 5xx and dropped connections (default: maxRetries 2). */
+  retry?: RetryOptions;
 }
 
 export function createModelResolver(options: ModelResolverOptions = {}): ModelResolver {
   const registry = createModelRegistry(options.env ?? process.env, {
-    retry: { maxRetries: 0 },
+    ...(options.retry ? { retry: options.retry } : {}),
     ...(options.localLlm ? { localLlm: options.localLlm } : {}),
     ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}),
   });

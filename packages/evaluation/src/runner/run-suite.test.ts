@@ -1,5 +1,6 @@
 import { createLocalLlm } from '@repo/local-llm';
 import type { ChatModel } from '@repo/core';
+import type { RetryOptions } from '@repo/providers';
 import { describe, expect, it } from 'vitest';
 import type { RunProgress } from '../eval-run.js';
 import { loadSuite, parseSuite } from '../suite/load-suite.js';
@@ -9,9 +10,9 @@ import { runSuite } from './run-suite.js';
 
 const fixture = new URL('../__fixtures__/capitals.eval.yaml', import.meta.url).pathname;
 
-function localModels() {
+function localModels(retry?: RetryOptions) {
   const llm = createLocalLlm();
-  return { llm, models: createModelResolver({ env: {}, localLlm: llm }) };
+  return { llm, models: createModelResolver({ env: {}, localLlm: llm, retry }) };
 }
 
 const contextSuite = (count: number) =>
@@ -81,27 +82,19 @@ describe('runSuite on the embedded model', () => {
     expect(llm.requests()).toHaveLength(calls + 3);
   });
 
-  it('retries a rate-limited call, honouring Retry-After', async () => {
-    const { llm, models } = localModels();
-    llm.faults({ status: 429, retryAfter: 2, times: 1 });
+  it('gets past a rate limit by the model’s retry, honouring Retry-After, and counts it', async () => {
     const delays: number[] = [];
-    const run = await runSuite(contextSuite(1), {
-      models,
-      sleep: async (ms) => void delays.push(ms),
-    });
+    const { llm, models } = localModels({ sleep: async (ms) => void delays.push(ms) });
+    llm.faults({ status: 429, retryAfter: 2, times: 1 });
+    const run = await runSuite(contextSuite(1), { models });
     expect(delays).toEqual([2000]);
     expect(run.results[0]).toMatchObject({ status: 'passed', attempts: 2 });
   });
 
   it('turns a provider failure into that case’s error and keeps going', async () => {
-    const { llm, models } = localModels();
+    const { llm, models } = localModels({ maxRetries: 1, sleep: async () => {} });
     llm.faults({ status: 500, times: 3 });
-    const run = await runSuite(contextSuite(3), {
-      models,
-      concurrency: 1,
-      retries: 1,
-      sleep: async () => {},
-    });
+    const run = await runSuite(contextSuite(3), { models, concurrency: 1 });
     expect(run.results.map((r) => r.status)).toEqual(['error', 'passed', 'passed']);
     expect(run.results[0]?.attempts).toBe(2);
     expect(run.results[0]?.error).toMatch(/^ProviderUnavailableError: /);
@@ -115,7 +108,6 @@ describe('runSuite on the embedded model', () => {
       models,
       concurrency: 1,
       timeoutMs: 300,
-      retries: 0,
     });
     expect(run.results.map((r) => r.status)).toEqual(['error', 'passed']);
     expect(run.results[0]?.error).toBe('timed out after 300 ms');

@@ -1,5 +1,6 @@
 // The runner: every (test × prompt × provider) case through the model and its assertions, with
-// bounded concurrency, retries, a per-case timeout, cancellation, an output cache and progress.
+// bounded concurrency, a per-case timeout, cancellation, an output cache and progress. Retries are
+// the models' own (createModelResolver's `retry`): the runner calls each model once per case.
 // promptfoo's evaluator is the model; cases never fail the run: a provider error is that case's
 // `error`, a cancelled run returns what finished. Checks on the output run in worker threads
 // (workers/eval-worker-pool.ts), and each case ends with a turn of the event loop: on the embedded
@@ -27,7 +28,10 @@ import type { OutputGrader } from '../assertions/assertion-context.js';
 import { getSharedWorkerPool } from '../workers/eval-worker-pool.js';
 
 export interface RunSuiteOptions {
-  /** Where provider ids resolve (default: the environment's registry, `local` when no key is set). */
+  /**
+   * Where provider ids resolve (default: the environment's registry, `local` when no key is set).
+   * Its models' own retries are the only ones: createModelResolver({ retry }) sets them.
+   */
   models?: ModelResolver;
   /** Judge for model-graded assertions that name none (default: the registry's default model). */
   judge?: string;
@@ -37,8 +41,6 @@ export interface RunSuiteOptions {
   heuristic?: 'auto' | 'always' | 'never';
   /** Cases in flight at once (default: the suite's `evaluateOptions.maxConcurrency`, else 4). */
   concurrency?: number;
-  /** Retries of a case's model call on retryable errors (default 2). */
-  retries?: number;
   /** Per case, model call and grading together (default 120 000 ms). */
   timeoutMs?: number;
   signal?: AbortSignal;
@@ -48,7 +50,6 @@ export interface RunSuiteOptions {
   id?: string;
   /** Bootstrap resamples for the interval (default 1000) and their seed (default 1). */
   bootstrap?: { iterations?: number; seed?: number };
-  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
   /**
    * The worker threads that grade the checks on the output (createEvalWorkerPool: their number and
    * time limit). Default: one pool shared by every run in the process, with the defaults.
@@ -169,12 +170,7 @@ async function runCase(item: Case, options: CaseOptions): Promise<CaseResult> {
       messages,
       options: { temperature, maxTokens, seed, responseFormat },
     };
-    const call = await callModel(model, request, {
-      cache: options.cache,
-      retries: options.retries ?? 2,
-      signal,
-      sleep: options.sleep,
-    });
+    const call = await callModel(model, request, { cache: options.cache, signal });
     attempts = call.attempts;
     const prices = provider.config.prices;
     const cost = prices
