@@ -7,9 +7,8 @@ import {
   RateLimitError,
   userMessage,
 } from '@repo/core';
-import { createLocalLlm } from '@repo/local-llm';
 import { describe, expect, it } from 'vitest';
-import { createOpenAICompatibleChatModel } from './openai-compatible-chat-model.js';
+import { createProvider } from './create-provider.js';
 import { attemptsOf, withRetry } from './retry.js';
 
 const noWait = { sleep: async () => {}, random: () => 0 };
@@ -82,15 +81,8 @@ describe('withRetry', () => {
 
 describe('attemptsOf on a chat model over local-llm', () => {
   it('reports the requests a call took, on its response and on its final error', async () => {
-    const llm = createLocalLlm();
-    const model = createOpenAICompatibleChatModel({
-      provider: 'local',
-      model: 'local',
-      requireApiKey: false,
-      baseURL: llm.baseURL,
-      fetch: llm.fetch,
-      retry: { ...noWait, maxRetries: 3 },
-    });
+    const provider = createProvider('local', { retry: { ...noWait, maxRetries: 3 } });
+    const [llm, model] = [provider.localLlm!, provider.chat()];
     const ask = { messages: [userMessage('Say hello')] };
     llm.faults({ status: 500, times: 2 });
     const response = await model.call(ask);
