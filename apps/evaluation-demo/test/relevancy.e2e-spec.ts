@@ -92,7 +92,11 @@ describe('POST /api/eval/relevancy', () => {
     [{}, 'question', 'is required'],
     [{ question: 'x'.repeat(4001) }, 'question', 'must have at most 4000 characters'],
     [{ question: 'q', context: Array(21).fill('doc') }, 'context', 'must have at most 20 items'],
-    [{ question: 'q', context: 'not a list' }, 'context', 'must be an array'],
+    [
+      { question: 'q', context: 'not a list' },
+      'context',
+      'must be an array, not the string "not a list"',
+    ],
     [{ question: 'q', judge: 'deepseek' }, 'judge', 'is not an accepted field'],
   ])('%j is a 400 naming %s', async (body, field, reason) => {
     const res = await judge(body);

@@ -55,7 +55,7 @@ describe('/api/tools/steps refusals', () => {
       'execute: false',
       [{ toolCallId: 'call_1', execute: false }],
       'results[0].execute',
-      'must be one of: true',
+      'must be true',
     ],
     ['no results', [], 'results', 'must not be empty'],
   ])('%s → 400 naming %s', async (_name, results, field, reason) => {

@@ -115,7 +115,7 @@ describe('POST /api/tools/run', () => {
     const res = await run('getCurrentWeather', { city: 42, unit: 'K' });
     expect(res.status).toBe(400);
     expect(res.body.details).toEqual([
-      { field: 'arguments.city', reason: 'must be a string' },
+      { field: 'arguments.city', reason: 'must be a string, not a number' },
       { field: 'arguments.unit', reason: 'must be one of: C, F' },
     ]);
     const empty = await run('calculate', {});

@@ -157,7 +157,7 @@ describe('POST /api/tools/chat', () => {
       'a nested context value',
       { message: 'Hi', context: { user: { id: 1 } } },
       'context.user',
-      'Invalid input',
+      'must be a string, a number or a boolean, not an object',
     ],
     ['an unknown field', { message: 'Hi', stream: true }, 'stream', 'is not an accepted field'],
   ])('%s → 400 naming %s', async (_name, body, field, reason) => {

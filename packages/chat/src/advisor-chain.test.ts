@@ -1,8 +1,7 @@
-import { userMessage } from '@repo/core';
+import { CHAT_CONTEXT_KEYS, userMessage } from '@repo/core';
 import type { Advisor, ChatStreamEvent } from '@repo/core';
 import { MockChatModel } from '@repo/core/testing';
 import { describe, expect, it } from 'vitest';
-import { CHAT_CONTEXT_KEYS } from './chat-client-types.js';
 import { createChatClient } from './create-chat-client.js';
 import { toArray } from './__fixtures__/test-tools.js';
 

@@ -1,9 +1,8 @@
 // The value `.stream()` returns: the events, the text alone, or the same response `.call()` gives
 // (Spring AI's `.stream().content()` / `.chatResponse()`). Starting is lazy, so building the
 // request (template errors included) fails on first iteration, where stream errors are expected.
-import { AiError, textStream } from '@repo/core';
+import { AiError, CHAT_CONTEXT_KEYS, textStream } from '@repo/core';
 import type { ChatResponse, ChatStreamEvent, Message } from '@repo/core';
-import { CHAT_CONTEXT_KEYS } from './chat-client-types.js';
 import type { ChatClientStream } from './chat-client-types.js';
 import { StreamConsumedError } from './chat-errors.js';
 import { toClientResponse } from './run-request.js';

@@ -97,13 +97,3 @@ export interface ChatClient {
   readonly model: ChatModel;
   prompt(userText?: string): PromptSpec;
 }
-
-/** Context keys the client fills before the advisor chain runs, and the one it fills after. */
-export const CHAT_CONTEXT_KEYS = {
-  /** The provider of the client's model (advisors see requests, which carry no provider). */
-  provider: 'chat.provider',
-  /** The model id the request will use. */
-  model: 'chat.model',
-  /** `Message[]` this request produced; set before the stream's `finish` event (streams have no `messages` field). */
-  messages: 'chat.messages',
-} as const;

@@ -1,7 +1,8 @@
 // Public API of @repo/chat: the ChatClient (Spring AI's ChatClient), its advisor chain and tool
 // loop, the built-in advisors and several named clients in one app.
 export { buildCallChain, buildStreamChain, mergeAdvisors } from './advisor-chain.js';
-export { CHAT_CONTEXT_KEYS } from './chat-client-types.js';
+// The keys live in core (memory and rag read them too); re-exported for the client's users.
+export { CHAT_CONTEXT_KEYS } from '@repo/core';
 export type {
   AnyTool,
   ChatClient,

@@ -1,8 +1,7 @@
 // Logs each request and its outcome (Spring AI's SimpleLoggerAdvisor). Metadata only by default:
 // prompts and completions carry user data, so content is opt-in, and every line is redacted.
-import { textOf, toolCallsOf } from '@repo/core';
+import { CHAT_CONTEXT_KEYS, textOf, toolCallsOf } from '@repo/core';
 import type { AdvisedRequest, Advisor, ChatResponse } from '@repo/core';
-import { CHAT_CONTEXT_KEYS } from './chat-client-types.js';
 import { observeStream } from './observe-stream.js';
 import { redactSecrets } from './redact-secrets.js';
 

@@ -1,11 +1,16 @@
 // Turns a prompt spec's state plus the client's defaults into what one request runs with: the
 // ChatRequest the model sees, the tools that may execute, the tool context it never sees, and the
 // advisors' shared context. Merging happens here, once, so call, stream and entity agree.
-import { InvalidInputError, systemMessage, toToolDefinition, userMessage } from '@repo/core';
+import {
+  CHAT_CONTEXT_KEYS,
+  InvalidInputError,
+  systemMessage,
+  toToolDefinition,
+  userMessage,
+} from '@repo/core';
 import type { Advisor, ChatModel, ChatOptions, ChatRequest, Message } from '@repo/core';
 import { createPromptTemplate } from '@repo/prompting';
 import { mergeAdvisors } from './advisor-chain.js';
-import { CHAT_CONTEXT_KEYS } from './chat-client-types.js';
 import type {
   AnyTool,
   ChatClientDefaults,

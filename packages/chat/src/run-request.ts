@@ -1,7 +1,7 @@
 // Runs a prepared request through the advisor chain in either mode. The terminal of both chains is
 // the shared tool loop; the two modes differ only in how a model turn is fetched and how the
 // loop's result is handed back (a value for call, `usage` + `finish` events for stream).
-import { reasoningOf, toolCallsOf } from '@repo/core';
+import { CHAT_CONTEXT_KEYS, reasoningOf, toolCallsOf } from '@repo/core';
 import type {
   CallAdvisorNext,
   ChatModel,
@@ -12,7 +12,6 @@ import type {
   StreamAdvisorNext,
 } from '@repo/core';
 import { buildCallChain, buildStreamChain } from './advisor-chain.js';
-import { CHAT_CONTEXT_KEYS } from './chat-client-types.js';
 import type { ChatClientResponse } from './chat-client-types.js';
 import type { PreparedRequest } from './prepare-request.js';
 import { callTurn, runToolLoop, streamTurn } from './tool-loop.js';

@@ -1,9 +1,8 @@
 // Refuses requests that contain sensitive words without calling the model (Spring AI's
 // SafeGuardAdvisor, same default answer). Latin words match whole words ("ass" does not block
 // "class"); words containing CJK characters match as substrings, since Chinese has no spaces.
-import { emptyUsage, textOf } from '@repo/core';
+import { CHAT_CONTEXT_KEYS, emptyUsage, textOf } from '@repo/core';
 import type { AdvisedRequest, Advisor, ChatResponse, ChatStreamEvent } from '@repo/core';
-import { CHAT_CONTEXT_KEYS } from './chat-client-types.js';
 
 export const DEFAULT_SAFEGUARD_RESPONSE =
   "I'm unable to respond to that due to sensitive content. Could we rephrase or discuss something else?";

@@ -12,6 +12,18 @@ export interface AdvisedRequest {
   context: Map<string, unknown>;
 }
 
+/**
+ * Context keys the chat client (`@repo/chat`) fills: `provider` and `model` before the chain runs
+ * (requests carry no provider), `messages` after (the `Message[]` the request produced, set before
+ * a stream's `finish` event since streams have no `messages` field). Here rather than in chat so
+ * advisors in other packages (memory, rag) read them without importing chat.
+ */
+export const CHAT_CONTEXT_KEYS = {
+  provider: 'chat.provider',
+  model: 'chat.model',
+  messages: 'chat.messages',
+} as const;
+
 export interface AdvisedResponse {
   response: ChatResponse;
   context: Map<string, unknown>;

@@ -12,7 +12,7 @@ export {
   TimeoutError,
 } from './ai-errors.js';
 export type { AiErrorOptions, InvalidInputDetail, ProviderErrorOptions } from './ai-errors.js';
-export { sortAdvisors } from './advisor.js';
+export { CHAT_CONTEXT_KEYS, sortAdvisors } from './advisor.js';
 export type {
   AdvisedRequest,
   AdvisedResponse,
@@ -36,6 +36,16 @@ export type {
   Usage,
 } from './chat-model.js';
 export { collectStream, textStream } from './collect-stream.js';
+export {
+  describeSchemaIssue,
+  describeSchemaIssues,
+  formatIssuePath,
+} from './describe-schema-issues.js';
+export type {
+  DescribeSchemaIssuesOptions,
+  SchemaIssue,
+  SchemaIssueReason,
+} from './describe-schema-issues.js';
 export type { EmbeddingModel, EmbeddingRequest, EmbeddingResponse } from './embedding-model.js';
 export { loadApiKey } from './load-api-key.js';
 export type { LoadApiKeyOptions } from './load-api-key.js';

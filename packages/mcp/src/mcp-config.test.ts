@@ -95,7 +95,7 @@ describe('parseMcpConfig', () => {
         field: 'mcpServers.b',
         reason: 'give "command" (stdio) or "url" (Streamable HTTP), not both',
       },
-      { field: 'mcpServers.c.args', reason: 'Invalid input: expected array, received string' },
+      { field: 'mcpServers.c.args', reason: 'must be an array, not the string "server.js"' },
       { field: 'mcpServers.d.url', reason: 'expected an http(s) URL' },
       {
         field: 'mcpServers.e',
@@ -111,7 +111,7 @@ describe('parseMcpConfig', () => {
 
   it('says what is missing at the root', () => {
     expect(configErrorOf({ servers: {} }).details).toEqual([
-      { field: 'mcpServers', reason: 'Invalid input: expected record, received undefined' },
+      { field: 'mcpServers', reason: 'is required' },
     ]);
   });
 });
@@ -144,7 +144,7 @@ describe('loadMcpConfig', () => {
     await expect(loadMcpConfig(broken)).rejects.toThrow(`MCP config ${broken} is not valid JSON: `);
     await writeFile(broken, '{"mcpServers": {"w": {"command": 3}}}');
     await expect(loadMcpConfig(broken)).rejects.toThrow(
-      `Invalid MCP config ${broken}: mcpServers.w.command: Invalid input: expected string, received number`,
+      `Invalid MCP config ${broken}: mcpServers.w.command: must be a string, not a number`,
     );
   });
 });

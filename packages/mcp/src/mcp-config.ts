@@ -4,6 +4,7 @@
 // environment: `${VAR}` (or `${VAR:-default}`) in args, env, cwd, url and headers is replaced.
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
+import { describeSchemaIssue, formatIssuePath } from '@repo/core';
 import type { InvalidInputDetail } from '@repo/core';
 import { z } from 'zod';
 import { interpolateEnv } from './interpolate-env.js';
@@ -94,7 +95,7 @@ export function parseMcpConfig(
   source?: string,
 ): McpConfig {
   const root = z.object({ mcpServers: z.record(z.string(), z.unknown()) }).safeParse(value);
-  if (!root.success) throw configError(toDetails(root.error, []), source);
+  if (!root.success) throw configError(toDetails(root.error, [], value), source);
   const env = options.env ?? process.env;
   const details: InvalidInputDetail[] = [];
   const mcpServers: Record<string, McpServerConfig> = {};
@@ -110,7 +111,7 @@ export function parseMcpConfig(
     }
     const parsed = schema.safeParse(raw);
     if (parsed.success) mcpServers[name] = parsed.data;
-    else details.push(...toDetails(parsed.error, at));
+    else details.push(...toDetails(parsed.error, at, raw));
   }
   if (details.length > 0) throw configError(details, source);
   return { mcpServers };
@@ -142,11 +143,14 @@ function parseJson(text: string, source: string | undefined): unknown {
   }
 }
 
-function toDetails(error: z.ZodError, at: string[]): InvalidInputDetail[] {
-  return error.issues.map((issue) => ({
-    field: [...at, ...issue.path.map(String)].join('.') || '(root)',
-    reason: issue.message,
-  }));
+/** Issues in core's wording, each field under `at` (`mcpServers.w.args[0]`). */
+function toDetails(error: z.ZodError, at: string[], input: unknown): InvalidInputDetail[] {
+  return error.issues.flatMap((issue) =>
+    describeSchemaIssue(issue, { input }).map(({ path, reason }) => ({
+      field: formatIssuePath([...at, ...path]),
+      reason,
+    })),
+  );
 }
 
 function configError(details: InvalidInputDetail[], source: string | undefined): McpConfigError {

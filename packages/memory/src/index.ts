@@ -12,9 +12,10 @@ export type {
 } from './chat-memory-repository.js';
 export { estimateTokens } from './count-tokens.js';
 export { createInMemoryChatMemoryRepository } from './in-memory-chat-memory-repository.js';
-export { CHAT_MESSAGES_CONTEXT_KEY, DEFAULT_CHAT_MEMORY_ORDER } from './memory-advisor-support.js';
+export { DEFAULT_CHAT_MEMORY_ORDER } from './memory-advisor-support.js';
 export type { MemoryAdvisorOptions } from './memory-advisor-support.js';
 export { MessageTooLargeError } from './memory-errors.js';
+export { messageSizeBytes } from './validate-messages.js';
 export { createMessageChatMemoryAdvisor } from './message-memory-advisor.js';
 export type { MessageChatMemoryAdvisorOptions } from './message-memory-advisor.js';
 export {

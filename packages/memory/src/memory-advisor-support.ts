@@ -1,13 +1,11 @@
 // What the two memory advisors share: the conversation id of a request, the new user messages to
 // store, the messages a turn produced (call: the response's `messages`; stream: the chat client's
 // context key, set before the `finish` event) and the turn appended in one write.
-import { InvalidInputError } from '@repo/core';
+import { CHAT_CONTEXT_KEYS, InvalidInputError } from '@repo/core';
 import type { AdvisedRequest, Advisor, ChatResponse, Message } from '@repo/core';
 import type { ChatMemory } from './chat-memory.js';
 import { CHAT_MEMORY_CONVERSATION_ID_KEY, DEFAULT_CONVERSATION_ID } from './chat-memory.js';
 
-/** `@repo/chat`'s CHAT_CONTEXT_KEYS.messages: the turn's messages, for streams. */
-export const CHAT_MESSAGES_CONTEXT_KEY = 'chat.messages';
 /** Spring AI's DEFAULT_CHAT_MEMORY_PRECEDENCE_ORDER (HIGHEST_PRECEDENCE + 1000): outside most advisors. */
 export const DEFAULT_CHAT_MEMORY_ORDER = -1000;
 
@@ -65,7 +63,7 @@ export function streamedMessages(
   context: Map<string, unknown>,
   response: ChatResponse,
 ): Message[] {
-  const messages = context.get(options.messagesContextKey ?? CHAT_MESSAGES_CONTEXT_KEY);
+  const messages = context.get(options.messagesContextKey ?? CHAT_CONTEXT_KEYS.messages);
   // Absent when an inner advisor answered without running the model (a safeguard refusal).
   return Array.isArray(messages) ? (messages as Message[]) : [response.message];
 }

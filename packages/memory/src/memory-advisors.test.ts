@@ -1,7 +1,6 @@
 // The memory advisors with the real chat client over local-llm, in call and stream mode: what is
 // stored, and what the next request sends to the model.
 import { createChatClient } from '@repo/chat';
-import { CHAT_CONTEXT_KEYS } from '@repo/chat';
 import type { ChatClient } from '@repo/chat';
 import type { Tool } from '@repo/core';
 import { createLocalLlm } from '@repo/local-llm';
@@ -11,7 +10,6 @@ import { toolCall, user } from './__fixtures__/sample-messages.js';
 import { CHAT_MEMORY_CONVERSATION_ID_KEY } from './chat-memory.js';
 import type { ChatMemoryRepository } from './chat-memory-repository.js';
 import { createInMemoryChatMemoryRepository } from './in-memory-chat-memory-repository.js';
-import { CHAT_MESSAGES_CONTEXT_KEY } from './memory-advisor-support.js';
 import { createMessageChatMemoryAdvisor } from './message-memory-advisor.js';
 import { createMessageWindowChatMemory } from './message-window-chat-memory.js';
 import { createPromptChatMemoryAdvisor } from './prompt-memory-advisor.js';
@@ -67,10 +65,6 @@ async function ask(
     spec = spec.advisorContext({ [CHAT_MEMORY_CONVERSATION_ID_KEY]: conversationId });
   return mode === 'call' ? (await spec.call()).content : (await spec.stream().collect()).content;
 }
-
-it('reads streamed messages from the chat client’s own context key', () => {
-  expect(CHAT_MESSAGES_CONTEXT_KEY).toBe(CHAT_CONTEXT_KEYS.messages);
-});
 
 describe.each(['call', 'stream'] as const)('message memory advisor (%s)', (mode) => {
   let chat: ChatClient;

@@ -102,6 +102,17 @@ function cleanMessage(message: unknown, field: string): Message {
   return { role, parts } as Message;
 }
 
+/**
+ * What a message weighs against `maxMessageBytes`: its parts as JSON, in UTF-8 bytes, plus its
+ * role. Exported so an app can refuse an oversized message before it spends a model call on it.
+ */
+export function messageSizeBytes(
+  message: Message,
+  partsJson = JSON.stringify(message.parts),
+): number {
+  return Buffer.byteLength(partsJson, 'utf8') + message.role.length;
+}
+
 /** Validates a batch for `append`; throws InvalidInputError or MessageTooLargeError naming the field. */
 export function validateMessages(messages: unknown, maxMessageBytes: number): ValidatedMessage[] {
   if (!Array.isArray(messages)) invalid('messages', 'must be an array');
@@ -121,7 +132,7 @@ export function validateMessages(messages: unknown, maxMessageBytes: number): Va
       const withNul = message.parts.findIndex((part) => JSON.stringify(part).includes('\\u0000'));
       invalid(`${field}.parts[${withNul}]`, NUL_REASON);
     }
-    const sizeBytes = Buffer.byteLength(partsJson, 'utf8') + message.role.length;
+    const sizeBytes = messageSizeBytes(message, partsJson);
     if (sizeBytes > maxMessageBytes)
       throw new MessageTooLargeError({ field, sizeBytes, limitBytes: maxMessageBytes });
     return { message, partsJson };

@@ -3,8 +3,8 @@
 // lone UTF-16 surrogate ("\ud800": not Unicode text; PostgreSQL rejects it, and it would turn
 // into U+FFFD elsewhere). Nesting deeper than MAX_DEPTH is refused too: no API here takes it, and
 // recursive code further on would overflow its stack. The walk is iterative for the same reason.
+import { formatIssuePath } from '@repo/core';
 import type { InvalidInputDetail } from '@repo/core';
-import { formatIssuePath } from './format-issue-path.js';
 
 export const MAX_DEPTH = 64;
 const MAX_DETAILS = 5;
@@ -32,7 +32,7 @@ export function findTextProblems(
   fallbackField: string,
 ): InvalidInputDetail[] {
   const problems: InvalidInputDetail[] = [];
-  const field = (path: readonly PropertyKey[]) => formatIssuePath(path) || fallbackField;
+  const field = (path: readonly PropertyKey[]) => formatIssuePath(path, fallbackField);
   const pending: Array<{ value: unknown; path: PropertyKey[] }> = [{ value, path: [...root] }];
   while (pending.length > 0 && problems.length < MAX_DETAILS) {
     const { value: current, path } = pending.pop()!;

@@ -42,12 +42,7 @@ export { createObservableTokenUsage } from './observable-token-usage.js';
 export type { ObservableTokenUsage, TokenUsageListener } from './observable-token-usage.js';
 export { toSseEvents } from './sse-events.js';
 export type { ChatSseEvent, ChatStreamSource, SseOptions } from './sse-events.js';
-export {
-  createValidationPipe,
-  describeZodIssue,
-  formatIssuePath,
-  ZodValidationPipe,
-} from './validation-pipe.js';
+export { createValidationPipe, ZodValidationPipe } from './validation-pipe.js';
 export { formatSseEvent, writeSse } from './write-sse.js';
 export type { SseResponse } from './write-sse.js';
 export { startNestApp } from './start-nest-app.js';

@@ -68,7 +68,7 @@ describe('ZodValidationPipe', () => {
 
   it('says what type was expected, and names the whole body or query when it is wrong', () => {
     expect(failure({ messages: 'hi' }).details).toEqual([
-      { field: 'messages', reason: 'must be an array' },
+      { field: 'messages', reason: 'must be an array, not the string "hi"' },
     ]);
     expect(failure({ messages: [] }).details).toEqual([
       { field: 'messages', reason: 'must not be empty' },
@@ -76,7 +76,9 @@ describe('ZodValidationPipe', () => {
     expect(failure({ messages: Array(4).fill({ role: 'user', content: 'x' }) }).details).toEqual([
       { field: 'messages', reason: 'must have at most 3 items' },
     ]);
-    expect(failure('text').details).toEqual([{ field: 'body', reason: 'must be an object' }]);
+    expect(failure('text').details).toEqual([
+      { field: 'body', reason: 'must be an object, not the string "text"' },
+    ]);
     expect(failure(undefined, 'query').details).toEqual([
       { field: 'query', reason: 'is required' },
     ]);

@@ -1,17 +1,15 @@
 // The global pipe for zod DTOs (`class X extends createZodDto(schema) {}` from nestjs-zod): it
 // parses every body, query and param whose type is such a DTO and turns a failure into an
-// InvalidInputError whose `details` name each field (`messages[0].role`) in plain words, so the
-// filter answers 400 with the field at fault. Written here rather than nestjs-zod's own pipe
-// because that one drops the input, and "is required" vs "must be a string" needs it.
+// InvalidInputError whose `details` name each field (`messages[0].role`) in plain words (core's
+// describeSchemaIssues, the wording tools and structured output share), so the filter answers 400
+// with the field at fault. Written here rather than nestjs-zod's own pipe because that one drops
+// the input, and "is required" vs "must be a string" needs it.
 // zod instead of class-validator: one schema language for config, bodies, tools and structured
 // output, and ~360 fewer files to load at boot (cold start).
 import type { ArgumentMetadata, PipeTransform } from '@nestjs/common';
-import { InvalidInputError, type InvalidInputDetail } from '@repo/core';
+import { describeSchemaIssues, InvalidInputError, type InvalidInputDetail } from '@repo/core';
 import type { z } from 'zod';
 import { findTextProblems } from './check-text-input.js';
-import { formatIssuePath } from './format-issue-path.js';
-
-export { formatIssuePath };
 
 /** What nestjs-zod's `createZodDto` puts on the class. */
 interface ZodDtoClass {
@@ -21,46 +19,6 @@ interface ZodDtoClass {
 
 function isZodDto(metatype: unknown): metatype is ZodDtoClass {
   return typeof metatype === 'function' && (metatype as Partial<ZodDtoClass>).isZodDto === true;
-}
-
-function describeSize(issue: z.core.$ZodIssueTooBig | z.core.$ZodIssueTooSmall): string {
-  const big = issue.code === 'too_big';
-  const limit = Number(big ? issue.maximum : issue.minimum);
-  if (issue.origin === 'string' || issue.origin === 'array') {
-    if (!big && limit === 1) return 'must not be empty';
-    const unit = issue.origin === 'string' ? 'characters' : 'items';
-    return `must have at ${big ? 'most' : 'least'} ${limit} ${unit}`;
-  }
-  if (issue.inclusive === false) return `must be ${big ? 'less' : 'greater'} than ${limit}`;
-  return `must be at ${big ? 'most' : 'least'} ${limit}`;
-}
-
-/** One zod issue → one or more `{field, reason}` in the words of an API error. */
-export function describeZodIssue(issue: z.core.$ZodIssue, root = 'body'): InvalidInputDetail[] {
-  const field = formatIssuePath(issue.path) || root;
-  switch (issue.code) {
-    case 'unrecognized_keys':
-      return issue.keys.map((key) => ({
-        field: formatIssuePath([...issue.path, key]),
-        reason: 'is not an accepted field',
-      }));
-    case 'invalid_type':
-      if (issue.input === undefined) return [{ field, reason: 'is required' }];
-      return [
-        {
-          field,
-          reason: `must be ${/^[aeiou]/.test(issue.expected) ? 'an' : 'a'} ${issue.expected}`,
-        },
-      ];
-    case 'invalid_value':
-      return [{ field, reason: `must be one of: ${issue.values.map(String).join(', ')}` }];
-    case 'too_big':
-    case 'too_small':
-      return [{ field, reason: describeSize(issue) }];
-    default:
-      // Custom messages (`.regex(re, 'must be …')`, `.refine`) are already written for people.
-      return [{ field, reason: issue.message }];
-  }
 }
 
 /** Parses zod DTOs; anything else (`@Res()`, plain strings) passes through untouched. */
@@ -75,7 +33,8 @@ export class ZodValidationPipe implements PipeTransform {
     if (!isZodDto(metatype)) return value;
     const result = metatype.schema.safeParse(value, { reportInput: true });
     if (result.success) return result.data;
-    throw invalid(result.error.issues.flatMap((issue) => describeZodIssue(issue, type)));
+    // The value itself (an empty path) is named by where it came from: `body`, `query`, `param`.
+    throw invalid(describeSchemaIssues(result.error.issues, { root: type }));
   }
 }
 

@@ -112,7 +112,7 @@ describe('generateStructured: re-ask', () => {
     });
     expect(textOf(second?.messages[3] ?? userMessage(''))).toBe(
       'Your previous answer could not be used:\n' +
-        '- movies: Invalid input: expected array, received string\n' +
+        '- movies: must be an array, not the string "Big"\n' +
         'Reply again with only the corrected JSON value that conforms to the schema: no explanations, no code fences.',
     );
   });
@@ -127,7 +127,7 @@ describe('generateStructured: re-ask', () => {
     expect(error.rawText).toBe('[]');
     expect(error.attempts).toBe(3);
     expect(error.issues).toEqual([
-      { path: [], code: 'invalid_type', message: 'Invalid input: expected object, received array' },
+      { path: [], code: 'invalid_type', message: 'must be an object, not an array' },
     ]);
     expect(error.message).toMatch(
       /^The model's answer is not valid structured output after 3 attempts:/,

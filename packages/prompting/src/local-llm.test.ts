@@ -101,7 +101,7 @@ describe('generateStructured on local-llm', () => {
     expect(second.map((m) => m.role)).toEqual(['user', 'assistant', 'user']);
     expect(second[1]?.content).toBe('{"actor": "Tom Hanks", "movies": "Big, Cast Away"}');
     expect(second[2]?.content).toContain(
-      '- movies: Invalid input: expected array, received string',
+      '- movies: must be an array, not the string "Big, Cast Away"',
     );
     expect(bodies[1]?.response_format).toEqual(bodies[0]?.response_format);
   });

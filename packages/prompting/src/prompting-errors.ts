@@ -15,6 +15,7 @@ export class TemplateError extends InvalidInputError {
 export interface StructuredOutputIssue {
   /** Where in the answer (`[]` for the whole answer). */
   path: Array<string | number>;
+  /** Why, in plain words (`must be an array, not the string "Inception"`), or the extraction failure. */
   message: string;
   /** zod's issue code (`invalid_type`, …) or the extraction failure (`no_json`, `invalid_json`, …). */
   code: string;

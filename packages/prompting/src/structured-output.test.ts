@@ -88,16 +88,8 @@ describe('createStructuredOutput', () => {
       success: false,
       rawText: '{"actor": 1, "movies": ["Big", 2]}',
       issues: [
-        {
-          path: ['actor'],
-          code: 'invalid_type',
-          message: 'Invalid input: expected string, received number',
-        },
-        {
-          path: ['movies', 1],
-          code: 'invalid_type',
-          message: 'Invalid input: expected string, received number',
-        },
+        { path: ['actor'], code: 'invalid_type', message: 'must be a string, not a number' },
+        { path: ['movies', 1], code: 'invalid_type', message: 'must be a string, not a number' },
       ],
     });
     expect(output.safeParse('no idea')).toEqual({
@@ -125,14 +117,10 @@ describe('createStructuredOutput', () => {
     expect(error.rawText).toBe('Sure! {"actor": "Tom"}');
     expect(error.attempts).toBe(1);
     expect(error.issues).toEqual([
-      {
-        path: ['movies'],
-        code: 'invalid_type',
-        message: 'Invalid input: expected array, received undefined',
-      },
+      { path: ['movies'], code: 'invalid_type', message: 'is required' },
     ]);
     expect(error.message).toBe(
-      "The model's answer is not valid structured output:\n- movies: Invalid input: expected array, received undefined",
+      "The model's answer is not valid structured output:\n- movies: is required",
     );
   });
 

@@ -2,6 +2,7 @@
 // response format, prompt instructions for models without one, and a tolerant parser (Spring AI's
 // BeanOutputConverter, with the raw text kept on failure).
 import type { z } from 'zod';
+import { describeSchemaIssue, formatIssuePath } from '@repo/core';
 import type { JsonSchema, ResponseFormat } from '@repo/core';
 import { extractJsonCandidates } from './extract-json.js';
 import { StructuredOutputError } from './prompting-errors.js';
@@ -51,7 +52,10 @@ export function createStructuredOutput<T>(
       const parsed = schema.safeParse(candidate.value);
       if (parsed.success) return { success: true, value: parsed.data };
       if (!longest || candidate.json.length > longest.length)
-        longest = { length: candidate.json.length, issues: parsed.error.issues.map(toIssue) };
+        longest = {
+          length: candidate.json.length,
+          issues: parsed.error.issues.flatMap((issue) => toIssues(issue, candidate.value)),
+        };
     }
     const issues = longest?.issues ?? [
       { path: [], message: failure.message, code: failure.reason },
@@ -99,22 +103,17 @@ function formatInstructions(jsonSchema: JsonSchema, description: string | undefi
   ].join('\n');
 }
 
-function toIssue(issue: z.core.$ZodIssue): StructuredOutputIssue {
-  return {
-    path: issue.path.map((key) => (typeof key === 'number' ? key : String(key))),
-    message: issue.message,
+// The model reads these when it is asked again, so they use core's plain wording ("must be an
+// array, not a string") rather than zod's ("Invalid input: expected array, received string").
+function toIssues(issue: z.core.$ZodIssue, value: unknown): StructuredOutputIssue[] {
+  return describeSchemaIssue(issue, { input: value }).map(({ path, reason }) => ({
+    path: path.map((key) => (typeof key === 'number' ? key : String(key))),
+    message: reason,
     code: issue.code,
-  };
+  }));
 }
 
-/** `movies[0].title`, or `(root)` for the whole answer. */
-export function formatIssuePath(path: Array<string | number>): string {
-  let out = '';
-  for (const key of path) out += typeof key === 'number' ? `[${key}]` : out ? `.${key}` : key;
-  return out || '(root)';
-}
-
-/** One line per issue: `- path: message`. */
+/** One line per issue: `- path: message`, the whole answer being `(root)`. */
 export function formatIssues(issues: StructuredOutputIssue[]): string {
   return issues.map((issue) => `- ${formatIssuePath(issue.path)}: ${issue.message}`).join('\n');
 }

@@ -2,7 +2,7 @@
 // Advisor contract): transformers → expander → retriever(s) → joiner → post-processors → augmenter
 // around both `call()` and `stream()`. Documents and citations land in the advisor context, which
 // the caller reads from `call()`'s `context` or `stream().collect()`'s, or through `onRetrieved`.
-import { emptyUsage } from '@repo/core';
+import { CHAT_CONTEXT_KEYS, emptyUsage } from '@repo/core';
 import type { AdvisedRequest, Advisor, ChatResponse, ChatStreamEvent } from '@repo/core';
 import { augmentChatRequest } from './augment-chat-request.js';
 import type { RagPipeline, RetrievalResult } from './augment-chat-request.js';
@@ -88,13 +88,12 @@ function createRagAdvisor(
 }
 
 // The empty-context answer, shaped like a model turn with zero usage so callers, memory and
-// metrics advisors treat it as any other answer. Keys are @repo/chat's CHAT_CONTEXT_KEYS (rag
-// does not import chat).
+// metrics advisors treat it as any other answer. The keys are the ones the chat client fills.
 function answerDirectly({ request, context }: AdvisedRequest, text: string): ChatResponse {
   return {
     id: 'rag-empty-context',
-    provider: String(context.get('chat.provider') ?? 'rag'),
-    model: request.options?.model ?? String(context.get('chat.model') ?? 'none'),
+    provider: String(context.get(CHAT_CONTEXT_KEYS.provider) ?? 'rag'),
+    model: request.options?.model ?? String(context.get(CHAT_CONTEXT_KEYS.model) ?? 'none'),
     message: { role: 'assistant', parts: [{ type: 'text', text }] },
     text,
     finishReason: 'stop',

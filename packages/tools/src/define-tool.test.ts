@@ -76,13 +76,13 @@ describe('defineTool', () => {
     expect(error.details).toEqual([
       { field: 'restaurant', reason: 'must be a string, not a number' },
       { field: 'guests', reason: 'must be an integer, not the number 2.5' },
-      { field: 'time', reason: 'must be one of "lunch", "dinner"' },
-      { field: 'notes', reason: 'must have at most 2 item(s)' },
+      { field: 'time', reason: 'must be one of: lunch, dinner' },
+      { field: 'notes', reason: 'must have at most 2 items' },
     ]);
     expect(error.message).toBe(
       'The arguments do not match the schema: "restaurant" must be a string, not a number; ' +
-        '"guests" must be an integer, not the number 2.5; "time" must be one of "lunch", "dinner"; ' +
-        '"notes" must have at most 2 item(s). Fix them and call again.',
+        '"guests" must be an integer, not the number 2.5; "time" must be one of: lunch, dinner; ' +
+        '"notes" must have at most 2 items. Fix them and call again.',
     );
   });
 
@@ -103,7 +103,7 @@ describe('defineTool', () => {
     );
     expect(nested.details).toEqual([
       { field: 'route.stops[1]', reason: 'must be a string, not a number' },
-      { field: 'extra', reason: 'is not a known field' },
+      { field: 'extra', reason: 'is not an accepted field' },
     ]);
     const notObject = await argumentsError(strict.execute('stops' as never, toolContext()));
     expect(notObject.details).toEqual([
@@ -121,7 +121,7 @@ describe('defineTool', () => {
       toolCallId: 'c1',
       name: 'bookTable',
       result:
-        'Tool "bookTable" failed: The arguments do not match the schema: "restaurant" must have at least 2 character(s); "guests" is required. Fix them and call again.',
+        'Tool "bookTable" failed: The arguments do not match the schema: "restaurant" must have at least 2 characters; "guests" is required. Fix them and call again.',
       isError: true,
     });
   });

@@ -1,9 +1,9 @@
 // defineTool: a core `Tool` from a zod schema (Spring AI's @Tool/@ToolParam and FunctionToolCallback
 // with an inputType). The schema does three jobs: the JSON schema the model sees, the runtime check
 // of the model's arguments, and the TypeScript type of `execute`'s arguments.
+import { describeSchemaIssues } from '@repo/core';
 import type { JsonSchema, Tool, ToolExecutionContext } from '@repo/core';
 import { z } from 'zod';
-import { describeZodIssues } from './describe-zod-issues.js';
 import { ToolArgumentsError, ToolDefinitionError } from './tools-errors.js';
 
 /** OpenAI's function-name rule; DeepSeek, Qwen and the MCP spec accept the same set. */
@@ -57,8 +57,13 @@ export function defineTool<S extends z.ZodType = EmptyParameters, R = unknown>(
       // Providers send `{}` or nothing for a call without arguments; both mean "no arguments".
       const input: unknown = args ?? {};
       const parsed = await schema.safeParseAsync(input);
+      // The reader is a model fixing its own arguments: plain words ("unit must be one of: C, F"),
+      // the value it sent ("not the number 2.5"), the arguments object itself as `(arguments)`.
       if (!parsed.success)
-        throw new ToolArgumentsError(name, describeZodIssues(parsed.error.issues, input));
+        throw new ToolArgumentsError(
+          name,
+          describeSchemaIssues(parsed.error.issues, { input, root: '(arguments)' }),
+        );
       return options.execute(parsed.data, context);
     },
   };

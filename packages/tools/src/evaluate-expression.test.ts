@@ -132,7 +132,7 @@ describe('calculate tool', () => {
     );
     expect(results.map((r) => r.result)).toEqual([
       'Tool "calculate" failed: Division by zero at column 3 in "8 / 0".',
-      'Tool "calculate" failed: The arguments do not match the schema: "expression" must have at least 1 character(s). Fix them and call again.',
+      'Tool "calculate" failed: The arguments do not match the schema: "expression" must not be empty. Fix them and call again.',
     ]);
   });
 

@@ -3,10 +3,12 @@
 // here it is Spring's own default, "default".
 import { Inject, Injectable } from '@nestjs/common';
 import type { ChatClient } from '@repo/chat';
+import { userMessage } from '@repo/core';
 import {
   CHAT_MEMORY_CONVERSATION_ID_KEY,
   DEFAULT_CONVERSATION_ID,
   DEFAULT_MAX_MESSAGE_BYTES,
+  messageSizeBytes,
   MessageTooLargeError,
 } from '@repo/memory';
 import { AI_CHAT_CLIENT } from '@repo/nest';
@@ -43,8 +45,8 @@ export class ChatMemoryService {
 
 /** The repository would refuse to store it after the model call; refuse before spending one. */
 function rejectOversized(message: string): void {
-  const sizeBytes =
-    Buffer.byteLength(JSON.stringify([{ type: 'text', text: message }]), 'utf8') + 'user'.length;
+  // The repository's own measure of the user message the advisor will store.
+  const sizeBytes = messageSizeBytes(userMessage(message));
   if (sizeBytes > DEFAULT_MAX_MESSAGE_BYTES)
     throw new MessageTooLargeError({
       field: 'message',

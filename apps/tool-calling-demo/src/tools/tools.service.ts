@@ -3,8 +3,8 @@
 // this service only picks the tools, passes the tool context and reports what happened.
 import { Inject, Injectable, type MessageEvent } from '@nestjs/common';
 import type { AnyTool, ChatClient, PromptSpec } from '@repo/chat';
-import { InvalidInputError, runToolCalls, type Usage } from '@repo/core';
-import { describeZodIssue, toSseEvents } from '@repo/nest';
+import { describeSchemaIssues, InvalidInputError, runToolCalls, type Usage } from '@repo/core';
+import { toSseEvents } from '@repo/nest';
 import type { Observable } from 'rxjs';
 import type { z } from 'zod';
 import type { ChatWithToolsDto } from './dto/chat-with-tools.dto.js';
@@ -96,8 +96,9 @@ export class ToolsService {
 function checkArguments(name: string, schema: z.ZodType, args: Record<string, unknown>): void {
   const parsed = schema.safeParse(args, { reportInput: true });
   if (parsed.success) return;
-  const details = parsed.error.issues.flatMap((issue) =>
-    describeZodIssue({ ...issue, path: ['arguments', ...issue.path] }, 'arguments'),
+  // Fields are named as the request body writes them: `arguments.city`.
+  const details = describeSchemaIssues(
+    parsed.error.issues.map((issue) => ({ ...issue, path: ['arguments', ...issue.path] })),
   );
   const listed = details.map(({ field, reason }) => `${field} ${reason}`).join('; ');
   throw new InvalidInputError(`The arguments do not match the ${name} tool: ${listed}`, details);

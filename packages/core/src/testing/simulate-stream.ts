@@ -1,6 +1,7 @@
 // Replays a list of values as an async iterable, with optional delays (vercel/ai's
 // simulateReadableStream, as an async iterable because that is what ChatModel.stream returns).
 import { AbortedError } from '../ai-errors.js';
+import { sleep } from '../sleep.js';
 
 export interface SimulateStreamOptions {
   initialDelayMs?: number;
@@ -20,18 +21,4 @@ export async function* simulateStream<T>(
     if (options.signal?.aborted) throw new AbortedError();
     yield value;
   }
-}
-
-function sleep(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(resolve, ms);
-    signal?.addEventListener(
-      'abort',
-      () => {
-        clearTimeout(timer);
-        reject(new AbortedError());
-      },
-      { once: true },
-    );
-  });
 }

@@ -103,7 +103,7 @@ describe('createFaithfulnessEvaluator', () => {
     });
     expect(result.feedback).toBe(
       "The judge's reply could not be read: The model's answer is not valid structured output after 2 attempts:\n" +
-        '- verdicts: Invalid input: expected array, received string',
+        '- verdicts: must be an array, not the string "all fine"',
     );
     expect(result.raw).toBe(`${claimsReply.text}\n\n{"verdicts": "all fine"}`);
     expect(model.requests).toHaveLength(3);

@@ -59,7 +59,7 @@ describe('createRubricEvaluator', () => {
     });
     expect(result.feedback).toBe(
       "The judge's reply could not be read: The model's answer is not valid structured output after 2 attempts:\n" +
-        '- pass: Invalid input: expected boolean, received undefined',
+        '- pass: is required',
     );
   });
 

@@ -4,8 +4,8 @@
 // reports every problem at once.
 import { readFile } from 'node:fs/promises';
 import { basename, dirname, resolve } from 'node:path';
+import { describeSchemaIssue, formatIssuePath } from '@repo/core';
 import { LineCounter, parseDocument } from 'yaml';
-import type { z } from 'zod';
 import type { EvalSuite } from './eval-suite.js';
 import { buildTests } from './build-tests.js';
 import { SuiteError, type SuiteLimitName, type SuiteProblem } from './suite-errors.js';
@@ -97,22 +97,22 @@ export function parseSuite(
   const at = (path: Path, reason: string, key = false): SuiteProblem =>
     dataset && path[0] === 'tests' && path.length > 1
       ? {
-          field: formatPath(path),
+          field: formatIssuePath(path, ''),
           reason,
           file: dataset.file,
           ...dataset.locate(path.slice(1), { key }),
         }
-      : { field: formatPath(path), reason, ...locate(path, { key }) };
+      : { field: formatIssuePath(path, ''), reason, ...locate(path, { key }) };
   const whole = dataset ? { ...(input as object), tests: dataset.tests } : input;
   checkSuiteSize(whole, limits, options.file);
   const parsed = suiteSchema.safeParse(whole);
   if (!parsed.success)
     throw new SuiteError(
-      parsed.error.issues.map((issue) =>
+      parsed.error.issues.flatMap((issue) =>
         // An unknown key is reported at the key itself, not at the object holding it.
-        issue.code === 'unrecognized_keys'
-          ? at([...issue.path, issue.keys[0] ?? ''], describeIssue(issue), true)
-          : at(issue.path, describeIssue(issue)),
+        describeSchemaIssue(issue, { input: whole }).map(({ path, reason }) =>
+          at(path, reason, issue.code === 'unrecognized_keys'),
+        ),
       ),
       options.file,
     );
@@ -172,20 +172,4 @@ function testsFromFile(
       throw new SuiteError(error.problems, suiteFile);
     throw error;
   }
-}
-
-export function formatPath(path: Path): string {
-  return path.reduce<string>(
-    (out, key) =>
-      typeof key === 'number' ? `${out}[${key}]` : out ? `${out}.${String(key)}` : String(key),
-    '',
-  );
-}
-
-function describeIssue(issue: z.core.$ZodIssue): string {
-  if (issue.code === 'unrecognized_keys')
-    return `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((key) => `"${key}"`).join(', ')}`;
-  if (issue.code === 'invalid_type' && issue.message.includes('received undefined'))
-    return 'is required';
-  return issue.message;
 }

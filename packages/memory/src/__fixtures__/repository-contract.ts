@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ChatMemoryRepository } from '../chat-memory-repository.js';
 import { MessageTooLargeError } from '../memory-errors.js';
 import { createMessageWindowChatMemory } from '../message-window-chat-memory.js';
+import { messageSizeBytes } from '../validate-messages.js';
 import { assistant, FULL_TURN, plain, toolCall, toolResult, user } from './sample-messages.js';
 
 export interface ContractSetup {
@@ -160,6 +161,19 @@ export function describeRepositoryContract(name: string, setup: ContractSetup): 
       });
       expect(error.sizeBytes).toBeGreaterThan(3000);
       expect(await repository.exists(conversation)).toBe(false);
+    });
+
+    it('weighs a message with messageSizeBytes: at the limit it is stored, a byte over it is not', async () => {
+      const conversation = id('limit');
+      // 'é' is two UTF-8 bytes: the measure is bytes, not characters.
+      const room = 2048 - messageSizeBytes(user(''));
+      const text = 'é'.repeat(Math.floor(room / 2)) + 'x'.repeat(room % 2);
+      expect(messageSizeBytes(user(text))).toBe(2048);
+      await repository.append(conversation, [user(text)]);
+      const error = await repository.append(conversation, [user(`${text}x`)]).catch((e) => e);
+      expect(error).toBeInstanceOf(MessageTooLargeError);
+      expect(error).toMatchObject({ field: 'messages[0]', sizeBytes: 2049, limitBytes: 2048 });
+      expect((await repository.load(conversation)).map((m) => m.parts)).toEqual([user(text).parts]);
     });
 
     it('serves a message window: last N, latest system message first, starting at a user message', async () => {

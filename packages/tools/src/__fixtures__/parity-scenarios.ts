@@ -1,4 +1,4 @@
-// The call/stream parity matrix (anchors P4): each scenario's prompt, optional scripted replies,
+// The call/stream parity matrix (docs/pain-points.md P4): each scenario's prompt, optional scripted replies,
 // and the messages both modes must produce, with ids numbered in order (see normaliseIds).
 import type { ScriptedReply } from '@repo/local-llm';
 import { defineTool } from '../define-tool.js';
@@ -66,7 +66,7 @@ const unknownCity =
   'New York (纽约), Tokyo (东京), Paris (巴黎), Sydney (悉尼), San Francisco (旧金山).';
 const badArguments =
   'Tool "getCurrentWeather" failed: The arguments do not match the schema: "city" must be a string, ' +
-  'not a number; "unit" must be one of "C", "F". Fix them and call again.';
+  'not a number; "unit" must be one of: C, F. Fix them and call again.';
 
 export const parityScenarios: ParityScenario[] = [
   {
