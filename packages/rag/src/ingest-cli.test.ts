@@ -6,7 +6,7 @@ import { MockEmbeddingModel } from '@repo/core/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRecordingStore } from './__fixtures__/pipeline-fixtures.js';
 import { makePdf } from './__fixtures__/make-pdf.js';
-import { listFiles, runIngestCli } from './ingest-cli.js';
+import { listFiles, loadEmbeddingModel, runIngestCli } from './ingest-cli.js';
 
 function output(isTTY = false) {
   let text = '';
@@ -112,5 +112,33 @@ describe('ingest CLI', () => {
     expect(
       await runIngestCli(['x', '--chunk-size', 'big'], { stderr: output(), stdout: output() }),
     ).toBe(2);
+  });
+
+  it('embeds with the provider from @repo/providers when no model is given (local by default)', async () => {
+    const model = await loadEmbeddingModel(undefined, {});
+    expect(model.provider).toBe('local');
+    const response = await model.embed({ input: ['北京'] });
+    expect(response.embeddings).toHaveLength(1);
+    expect(response.embeddings[0]?.length).toBeGreaterThan(0);
+  });
+
+  it('says what to do when @repo/providers is not installed, instead of a bare module error', async () => {
+    const notInstalled = Object.assign(
+      new Error("Cannot find package '@repo/providers' imported from /app/dist/ingest-cli.js"),
+      { code: 'ERR_MODULE_NOT_FOUND' },
+    );
+    const failure = await loadEmbeddingModel('local', {}, () => Promise.reject(notInstalled)).then(
+      () => undefined,
+      (error: unknown) => error as Error,
+    );
+    expect(failure?.message).toBe(
+      'the CLI embeds through @repo/providers, a devDependency of @repo/rag that is not ' +
+        'installed here: run it inside the nest-ai-summary workspace, or call ' +
+        'runIngestCli(argv, { embeddingModel }) with your own EmbeddingModel',
+    );
+    expect(failure?.cause).toBe(notInstalled);
+    // Another failure inside providers is not hidden behind that message.
+    const other = new Error('boom');
+    await expect(loadEmbeddingModel('local', {}, () => Promise.reject(other))).rejects.toBe(other);
   });
 });

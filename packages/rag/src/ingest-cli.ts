@@ -8,6 +8,8 @@ import { join, relative, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { EmbeddingModel } from '@repo/core';
+// Types only: erased from the build, so nothing loads providers until the CLI needs a model.
+import type { createProvider } from '@repo/providers';
 import { ingestDocuments, type IngestReport } from './ingest-documents.js';
 import { createMemoryVectorStore } from './memory-vector-store.js';
 import { createProgressBar, type ProgressOutput } from './progress-bar.js';
@@ -79,7 +81,7 @@ export async function runIngestCli(argv: string[], deps: IngestCliDeps = {}): Pr
   const bar = createProgressBar(stderr);
   try {
     const embeddingModel =
-      deps.embeddingModel ?? (await defaultEmbeddingModel(values.provider, deps.env));
+      deps.embeddingModel ?? (await loadEmbeddingModel(values.provider, deps.env));
     const store = deps.store ?? createMemoryVectorStore({ embeddingModel });
     const paths = await listFiles(folder);
     const report: IngestReport = await ingestDocuments({
@@ -124,13 +126,39 @@ export async function listFiles(folder: string): Promise<string[]> {
     .sort();
 }
 
-// Providers are a devDependency of this package: loaded only when the CLI itself runs.
-async function defaultEmbeddingModel(
+interface ProvidersModule {
+  createProvider: typeof createProvider;
+}
+
+/**
+ * The CLI's own embedding model, from @repo/providers. rag may import only core and storage
+ * (docs/architecture.md, "Dependencies"): which provider embeds is an app's choice, so
+ * `runIngestCli` takes the model by injection, and providers stays a devDependency, imported
+ * here on demand for a command-line run inside this workspace (where npm links it). Where it is
+ * not installed, the error says so and what to do, not a bare ERR_MODULE_NOT_FOUND.
+ */
+export async function loadEmbeddingModel(
   provider: string | undefined,
   env: Record<string, string | undefined> = process.env,
+  importProviders: () => Promise<ProvidersModule> = () => import('@repo/providers'),
 ): Promise<EmbeddingModel> {
-  const { createProvider } = await import('@repo/providers');
-  return createProvider(provider ?? env.EMBEDDING_PROVIDER ?? 'local', { env }).embedding();
+  let providers: ProvidersModule;
+  try {
+    providers = await importProviders();
+  } catch (error) {
+    const missing =
+      (error as NodeJS.ErrnoException).code === 'ERR_MODULE_NOT_FOUND' &&
+      String((error as Error).message).includes("'@repo/providers'");
+    if (!missing) throw error;
+    throw new Error(
+      'the CLI embeds through @repo/providers, a devDependency of @repo/rag that is not ' +
+        'installed here: run it inside the nest-ai-summary workspace, or call ' +
+        'runIngestCli(argv, { embeddingModel }) with your own EmbeddingModel',
+      { cause: error },
+    );
+  }
+  const name = provider ?? env.EMBEDDING_PROVIDER ?? 'local';
+  return providers.createProvider(name, { env }).embedding();
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
