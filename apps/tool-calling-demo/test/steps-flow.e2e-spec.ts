@@ -88,7 +88,7 @@ describe('/api/tools/steps', () => {
     ]);
   });
 
-  it('a result supplied by the caller is what the model reads; new calls keep counting', async () => {
+  it('a result supplied by the caller is what the model reads; a new message starts at call_1', async () => {
     const start = await t.post('/api/tools/steps', { message: 'What is the weather in Tokyo?' });
     const id = start.body.conversationId as string;
     expect(id).toMatch(/^[0-9a-f-]{36}$/);
@@ -104,7 +104,45 @@ describe('/api/tools/steps', () => {
       message: 'What is the weather in Sydney?',
     });
     expect(next.body.toolCalls).toEqual([
-      { id: 'call_2', name: 'getCurrentWeather', arguments: { city: 'Sydney' } },
+      { id: 'call_1', name: 'getCurrentWeather', arguments: { city: 'Sydney' } },
+    ]);
+    // The earlier exchange's call_1 stays in the history; the model reads the new result.
+    const sydney = { city: 'Sydney', temperature: 18, unit: 'C', condition: 'Windy' };
+    const again = await t.post(`/api/tools/steps/${id}`, {
+      results: [{ toolCallId: 'call_1', result: sydney }],
+    });
+    expect(again.body).toMatchObject({
+      status: 'answered',
+      content: `Based on the tool results: getCurrentWeather → ${JSON.stringify(sydney)}.`,
+    });
+  });
+
+  it('two conversations both start at call_1, and so does the same exchange tried again', async () => {
+    const message = 'What is the weather in Paris and London?';
+    const calls = [
+      { id: 'call_1', name: 'getCurrentWeather', arguments: { city: 'Paris' } },
+      { id: 'call_2', name: 'getCurrentWeather', arguments: { city: 'London' } },
+    ];
+    const a = await t.post('/api/tools/steps', { conversationId: 'try-a', message });
+    const b = await t.post('/api/tools/steps', { conversationId: 'try-b', message });
+    expect(a.body.toolCalls).toEqual(calls);
+    expect(b.body.toolCalls).toEqual(calls);
+    // A README reader runs the same curl calls twice on one app: the ids they copy still match.
+    const decide = () =>
+      t.post('/api/tools/steps/try-a', {
+        results: [
+          { toolCallId: 'call_1', execute: true },
+          { toolCallId: 'call_2', decline: 'not on the trip' },
+        ],
+      });
+    expect((await decide()).body.status).toBe('answered');
+    const retry = await t.post('/api/tools/steps', { conversationId: 'try-a', message });
+    expect(retry.body.toolCalls).toEqual(calls);
+    const again = await decide();
+    expect(again.status).toBe(200);
+    expect(again.body.results.map((r: { toolCallId: string }) => r.toolCallId)).toEqual([
+      'call_1',
+      'call_2',
     ]);
   });
 

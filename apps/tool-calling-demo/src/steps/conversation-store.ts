@@ -16,7 +16,7 @@ export interface Conversation {
   /** The tools offered to the model; undefined: every tool. */
   tools: readonly ToolName[] | undefined;
   context: Readonly<ToolContextValues>;
-  /** The number the next tool call gets (`call_<n>`), so ids never repeat in a conversation. */
+  /** The number the next tool call gets (`call_<n>`): 1 at each new message, then counting up. */
   nextCallNumber: number;
 }
 

@@ -51,7 +51,9 @@ export class StepsService {
         pending: [],
         tools: input.tools ?? existing?.tools,
         context: input.context ?? existing?.context ?? {},
-        nextCallNumber: existing?.nextCallNumber ?? 1,
+        // Every new message starts again at call_1, so a documented exchange (README: trip-1)
+        // gives the same ids on every try, even when the conversation id is reused.
+        nextCallNumber: 1,
       };
       return this.ask(conversation, [...conversation.messages, userMessage(input.message)]);
     });
