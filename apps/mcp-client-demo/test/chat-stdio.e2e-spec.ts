@@ -1,6 +1,7 @@
 // GET /api/chat/ai with the shipped mcp.json: the weather server spawned over stdio (the real,
 // built apps/mcp-weather-server), its tool discovered and run by the embedded model.
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import { bufferText, parseSse } from '@repo/nest/testing';
 import type { ModelRegistry } from '@repo/providers';
 import request from 'supertest';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -30,6 +31,8 @@ describe('GET /api/chat/ai with the shipped mcp.json', () => {
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toBe('text/plain; charset=utf-8');
     expect(res.headers['x-ai-provider']).toBe('local');
+    // Every server the config enables is up (amap-maps is disabled by the config, not missing).
+    expect(res.headers['x-mcp-unavailable']).toBeUndefined();
     expect(res.text).toBe(`根据工具结果：getCurrentWeather → ${BEIJING}。`);
 
     // What the model was sent: the tool as the MCP server describes it, then its result.
@@ -48,6 +51,32 @@ describe('GET /api/chat/ai with the shipped mcp.json', () => {
         { role: 'assistant', tool_calls: [{ function: { name: 'getCurrentWeather' } }] },
         { role: 'tool', content: BEIJING },
       ],
+    });
+  });
+
+  it('streams the same answer as SSE, with no warning when every server is up', async () => {
+    const res = await request(app.getHttpServer())
+      .get('/api/chat/ai/stream')
+      .query({ userInput: '北京天气怎么样？' })
+      .buffer(true)
+      .parse(bufferText);
+    expect(res.status).toBe(200);
+    expect(res.headers['content-type']).toBe('text/event-stream');
+    expect(res.headers['x-ai-provider']).toBe('local');
+    expect(res.headers['x-mcp-unavailable']).toBeUndefined();
+    const events = parseSse(res.body as string);
+    expect(events.map((e) => e.event)).not.toContain('warning');
+    expect(events[0]).toMatchObject({
+      event: 'tool',
+      data: { name: 'getCurrentWeather', arguments: { city: '北京' } },
+    });
+    const text = events.flatMap((e) =>
+      e.event === 'delta' ? [(e.data as { text: string }).text] : [],
+    );
+    expect(text.join('')).toBe(`根据工具结果：getCurrentWeather → ${BEIJING}。`);
+    expect(events.at(-1)).toEqual({
+      event: 'done',
+      data: { finishReason: 'stop', provider: 'local', model: 'local' },
     });
   });
 

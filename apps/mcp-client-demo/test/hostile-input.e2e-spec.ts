@@ -7,6 +7,7 @@ import { createTestApp, WEATHER_STDIO, whenConnected } from './create-test-app.j
 
 const SAMPLES: SampleRequest[] = [
   { method: 'GET', path: '/api/chat/ai', query: { userInput: '北京天气怎么样？' } },
+  { method: 'GET', path: '/api/chat/ai/stream', query: { userInput: '北京天气怎么样？' } },
   { method: 'GET', path: '/api/mcp/servers' },
 ];
 

@@ -17,6 +17,7 @@ describe('ops endpoints', () => {
     const spec = await request(app.getHttpServer()).get('/docs-json');
     expect(Object.keys(spec.body.paths).sort()).toEqual([
       '/api/chat/ai',
+      '/api/chat/ai/stream',
       '/api/mcp/servers',
       '/health',
     ]);
