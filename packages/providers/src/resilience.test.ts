@@ -1,5 +1,7 @@
 // Retries, timeouts, aborts and error mapping, driven by local-llm's fault injection. Delays are
 // not timed: an injected `sleep` records what the retry layer asked to wait.
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import {
   AbortedError,
   AuthenticationError,
@@ -238,6 +240,33 @@ describe('against local-llm in-process', () => {
     const { error } = await collectEvents(model.stream(ask));
     expect(error).toBeInstanceOf(ProviderUnavailableError);
     expect((error as ProviderUnavailableError).code).toBe('stream_interrupted');
+  });
+});
+
+describe('a server that stalls', () => {
+  it('times out a call whose body never finishes (headers sent, then nothing)', async () => {
+    const server = createServer((_request, response) => {
+      response.writeHead(200, { 'content-type': 'application/json', 'content-length': '400' });
+      response.write('{"id":"chatcmpl-1","object":"chat.completion","choices":[');
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as AddressInfo;
+    const model = createOpenAICompatibleChatModel({
+      provider: 'local',
+      model: 'local',
+      requireApiKey: false,
+      baseURL: `http://127.0.0.1:${port}/v1`,
+      timeoutMs: 300,
+      retry: { maxRetries: 0 },
+    });
+    try {
+      const error = await model.call(ask).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(TimeoutError);
+      expect((error as TimeoutError).message).toBe('local did not answer within 300 ms');
+    } finally {
+      server.closeAllConnections();
+      server.close();
+    }
   });
 });
 

@@ -1,9 +1,11 @@
 // One non-streaming request attempt: fresh client handle (key read now), the caller's signal and
-// the timeout handed to the SDK, and the SDK's error mapped to core's. Shared by chat call() and
-// embeddings. The SDK already makes an AbortController and a timer per request for its own
-// `timeout`, so a second pair of ours would only add cost (it showed in the providers bench);
-// streams need an idle timeout between chunks instead, which attempt-signal.ts provides.
+// the attempt's timeout, and the SDK's error mapped to core's. Shared by chat call() and
+// embeddings. The SDK's own `timeout` stops at the response headers: a server that sends headers
+// and then stalls the body would hang the call forever. So the attempt runs under our signal
+// (attempt-signal.ts, the one streams use), whose timer covers the whole answer; its cost, one
+// controller and one timer, is what a request that cannot hang is worth.
 import type OpenAI from 'openai';
+import { createAttemptSignal } from './attempt-signal.js';
 import { mapProviderError } from './map-provider-error.js';
 import type { ClientHandle } from './openai-client.js';
 
@@ -26,14 +28,27 @@ export async function runAttempt<T>(
   run: (client: OpenAI, options: AttemptRequestOptions) => Promise<T>,
 ): Promise<T> {
   let apiKey: string | undefined;
+  const attempt = createAttemptSignal(settings.signal, settings.timeoutMs);
   try {
     const handle = settings.clientFor();
     apiKey = handle.apiKey;
-    const options: AttemptRequestOptions = { timeout: settings.timeoutMs };
-    if (settings.signal) options.signal = settings.signal;
-    return await run(handle.client, options);
+    const result = await run(handle.client, {
+      signal: attempt.signal,
+      timeout: settings.timeoutMs,
+    });
+    attempt.complete();
+    return result;
   } catch (error) {
     const { provider, model, timeoutMs } = settings;
-    throw mapProviderError(error, { provider, model, timeoutMs, phase: 'request', apiKey });
+    throw mapProviderError(error, {
+      provider,
+      model,
+      timeoutMs,
+      attempt,
+      phase: 'request',
+      apiKey,
+    });
+  } finally {
+    attempt.dispose();
   }
 }
