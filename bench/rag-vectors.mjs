@@ -3,7 +3,7 @@
 //   load: the store's first add creates its table and HNSW index; the index is dropped at once,
 //         every vector is loaded in large batches, then ANALYZE (load time excludes generation)
 //   build: CREATE INDEX … USING hnsw (embedding vector_cosine_ops), the store's own definition
-//          (m 16, ef_construction 64), with maintenance_work_mem raised to 512MB (env.md: 100k
+//          (m 16, ef_construction 64), with maintenance_work_mem raised to 512MB (docs/dependencies.md: 100k
 //          builds in ~42 s that way, ~184 s at the default)
 //   search: per query, in rotating order, the exact scan (same store query, planner told
 //           `SET enable_indexscan = off`, so a sequential scan + top-N sort) and HNSW at

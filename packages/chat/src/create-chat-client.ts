@@ -107,7 +107,7 @@ class ChatPromptSpec implements PromptSpec {
     return (await this.entityWithResponse(schema, options)).value;
   }
 
-  /** Tools and a schema together (anchors P8): each attempt runs the whole tool loop, then parses the final answer. */
+  /** Tools and a schema together (docs/pain-points.md P8): each attempt runs the whole tool loop, then parses the final answer. */
   async entityWithResponse<T>(
     schema: z.ZodType<T>,
     options: EntityOptions = {},

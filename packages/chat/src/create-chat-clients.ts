@@ -1,4 +1,4 @@
-// Several named clients in one app with zero ceremony (anchors P1: Spring AI needs
+// Several named clients in one app with zero ceremony (docs/pain-points.md P1: Spring AI needs
 // `spring.ai.chat.client.enabled=false` and hand wiring as soon as two models are on the classpath).
 // The source is either a plain record of models or anything shaped like the providers package's
 // model registry, matched structurally so this package does not import providers.

@@ -1,4 +1,4 @@
-// The tool loop, written once for call() and stream() (anchors P4: streamed and non-streamed tool
+// The tool loop, written once for call() and stream() (docs/pain-points.md P4: streamed and non-streamed tool
 // calls must not behave differently). A model turn is always consumed as events: call() wraps
 // `model.call` into a single `finish` event, stream() passes the model's live events, so every
 // decision below (run tools, stop, return directly, give up) is the same code in both modes.
@@ -61,7 +61,7 @@ export async function* runToolLoop(
     const request = { ...input.request, messages: [...input.request.messages, ...produced] };
     const response = yield* runTurn(turn, request);
     total = addUsage(total, response.totalUsage ?? response.usage);
-    // Kept whole: reasoning parts must go back to providers that require them (anchors P6).
+    // Kept whole: reasoning parts must go back to providers that require them (docs/pain-points.md P6).
     produced.push(response.message);
     const calls = toolCallsOf(response.message);
     if (calls.length === 0 || input.mode === 'manual')

@@ -1,5 +1,5 @@
 // Tolerant JSON extraction from a model's answer: what Spring AI's BeanOutputConverter should
-// have done (anchors P7). Reasoning blocks and fences go, then the first balanced object or array
+// have done (docs/pain-points.md P7). Reasoning blocks and fences go, then the first balanced object or array
 // that parses wins. Braces are matched by a string-aware scanner, never by a regex.
 
 export type JsonExtractionFailureReason = 'empty' | 'no_json' | 'unterminated' | 'invalid_json';

@@ -1,6 +1,6 @@
 // The narrow errors of @repo/prompting (docs/conventions.md rule 11). TemplateError is bad caller input
 // (HTTP 400); StructuredOutputError keeps the model's raw answer, which Spring AI's
-// BeanOutputConverter loses (anchors P7).
+// BeanOutputConverter loses (docs/pain-points.md P7).
 import { AiError, InvalidInputError } from '@repo/core';
 import type { AiErrorOptions, InvalidInputDetail, Usage } from '@repo/core';
 
@@ -38,7 +38,11 @@ export class StructuredOutputError extends AiError {
   readonly usage: Usage | undefined;
 
   constructor(message: string, options: StructuredOutputErrorOptions) {
-    super(message, { code: 'structured_output_invalid', ...options });
+    super(message, {
+      code: 'structured_output_invalid',
+      ...options,
+      kind: 'model_output_unusable',
+    });
     this.rawText = options.rawText;
     this.issues = options.issues;
     this.attempts = options.attempts;

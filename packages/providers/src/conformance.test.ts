@@ -1,6 +1,6 @@
 // Conformance: local-llm on a real port, driven by three clients — the raw openai SDK, our
 // ChatModel/EmbeddingModel and LangChain's ChatOpenAI/OpenAIEmbeddings — which must agree, call
-// and stream alike (anchors P3, P4). Tool-call ids are per request, so calls compare by name and
+// and stream alike (docs/pain-points.md P3, P4). Tool-call ids are per request, so calls compare by name and
 // arguments.
 import type { AIMessageChunk } from '@langchain/core/messages';
 import { type BaseMessage } from '@langchain/core/messages';

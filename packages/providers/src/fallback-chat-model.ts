@@ -1,4 +1,4 @@
-// Ordered fallback across models (anchors P2). Each model runs its own retries first; a failure
+// Ordered fallback across models (docs/pain-points.md P2). Each model runs its own retries first; a failure
 // before the first stream event moves on to the next model. A failure after output started is a
 // different decision, made explicit by `midStream`: 'error' (default) surfaces the typed error,
 // 'fallback' restarts the answer on the next model — the consumer has then already seen partial

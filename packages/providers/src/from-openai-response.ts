@@ -1,5 +1,5 @@
 // OpenAI responses → core. Call and stream both end in `assembleResponse`, so the two paths build
-// the same ChatResponse from the same pieces (anchors P4: stream and call must not diverge).
+// the same ChatResponse from the same pieces (docs/pain-points.md P4: stream and call must not diverge).
 import type { AssistantMessage, ChatResponse, FinishReason, ToolCallPart, Usage } from '@repo/core';
 import type { ChatCompletion } from 'openai/resources/chat/completions';
 import { joinContentPieces, readContentPieces } from './message-content.js';

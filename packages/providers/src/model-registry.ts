@@ -1,7 +1,7 @@
 // Named models from the environment, the way docs/architecture.md "Provider configuration" describes it:
 // several providers in one app with zero ceremony (`chat('deepseek')`, `chat('qwen:qwen-max')`),
 // a default that falls back to the embedded local-llm, and boot-time errors that name the variable
-// to set (anchors P1: Spring AI fails at boot as soon as two providers are on the classpath).
+// to set (docs/pain-points.md P1: Spring AI fails at boot as soon as two providers are on the classpath).
 import type { EmbeddingModel } from '@repo/core';
 import type { LocalLlm } from '@repo/local-llm';
 import { createProvider, type Provider, type ProviderOptions } from './create-provider.js';

@@ -1,6 +1,6 @@
 // Quirks profiles: everything that differs between "OpenAI-compatible" providers, as data. The
 // request builder (build-chat-request.ts) is the one place that applies them, so a new provider
-// is a new profile, not a new code path (anchors P3, P5, P6).
+// is a new profile, not a new code path (docs/pain-points.md P3, P5, P6).
 
 /**
  * When an assistant message's reasoning is sent back as `reasoning_content`: `tool-call-turns`

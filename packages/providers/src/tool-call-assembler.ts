@@ -1,4 +1,4 @@
-// Tolerant assembly of streamed tool calls (anchors P5). Compatible servers differ: some omit
+// Tolerant assembly of streamed tool calls (docs/pain-points.md P5). Compatible servers differ: some omit
 // `index`, some send every parallel call at index 0, ids may arrive only on the first delta (or
 // empty later), names may be split, arguments are split anywhere (mid-token, mid-\u escape).
 // Fragments are buffered per call and parsed once, when the stream finishes. call() feeds a

@@ -1,4 +1,4 @@
-// Tool-call deltas no recorded stream shows but compatible servers send (anchors P5), through the
+// Tool-call deltas no recorded stream shows but compatible servers send (docs/pain-points.md P5), through the
 // real SDK: missing index, ids only on the first delta, arguments split anywhere, parallel calls
 // interleaved, invalid JSON kept raw, and no usage chunk at all.
 import { userMessage, type ChatResponse, type ChatStreamEvent } from '@repo/core';

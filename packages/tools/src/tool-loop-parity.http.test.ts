@@ -1,4 +1,4 @@
-// The parity matrix (anchors P4): defineTool tools through @repo/chat's loop on local-llm over
+// The parity matrix (docs/pain-points.md P4): defineTool tools through @repo/chat's loop on local-llm over
 // real HTTP (openai SDK, SSE for stream), with the same expected messages for call() and stream().
 import { ToolLoopLimitError, createChatClient } from '@repo/chat';
 import type { ChatClientResponse, PromptSpec } from '@repo/chat';

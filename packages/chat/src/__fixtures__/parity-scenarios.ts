@@ -1,4 +1,4 @@
-// The call/stream parity matrix (anchors P4): each scenario's scripted replies and the messages
+// The call/stream parity matrix (docs/pain-points.md P4): each scenario's scripted replies and the messages
 // both modes must produce. Shared tools come from test-tools.ts.
 import { assistantMessage, toolMessage } from '@repo/core';
 import type { Message } from '@repo/core';

@@ -9,7 +9,7 @@ import { renderHtmlReport } from './html-report.js';
 import { toJUnitXml } from './junit-report.js';
 
 const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-// The flags that keep Debian's Chromium quiet and quick in a container (env.md, "Web pages").
+// The flags that keep Debian's Chromium quiet and quick in a container (docs/dependencies.md).
 const CHROMIUM_ARGS = [
   '--no-sandbox',
   '--disable-gpu',
