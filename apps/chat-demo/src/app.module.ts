@@ -1,12 +1,12 @@
-// The app: AiModule (models from the env, embedded model without a key), the seed's chat modules
-// at their own paths, the clean /api/chat API, /api/providers, /metrics and /health. Validation
-// and the one error filter are global providers so e2e tests run the same graph as main.ts.
+// The app: @repo/nest's shell (config, validation, the one error filter, /health with the model),
+// AiModule (models from the env, embedded model without a key), the seed's chat modules at their
+// own paths, the clean /api/chat API, /api/providers and /metrics. Everything is a provider, so
+// e2e tests run the same graph as main.ts.
 import { Module } from '@nestjs/common';
-import { APP_FILTER, APP_PIPE } from '@nestjs/core';
-import { AiExceptionFilter, AiModule, createValidationPipe } from '@repo/nest';
+import { AiModule, AppShellModule } from '@repo/nest';
+import { parseAppConfig } from './app-config.js';
 import { ChatModule } from './chat/chat.module.js';
 import { DeepseekModule } from './deepseek/deepseek.module.js';
-import { HealthModule } from './health/health.module.js';
 import { MetricsModule } from './metrics/metrics.module.js';
 import { MultiChatModule } from './multi-chat/multi-chat.module.js';
 import { ProviderChatModule } from './provider-chat/provider-chat.module.js';
@@ -14,18 +14,17 @@ import { ProvidersModule } from './providers/providers.module.js';
 
 @Module({
   imports: [
+    AppShellModule.forRoot({
+      config: parseAppConfig,
+      health: { summary: 'Health; `deep=true` makes one tiny model call' },
+    }),
     AiModule.forRoot(),
     MetricsModule,
-    HealthModule,
     DeepseekModule,
     ProviderChatModule,
     MultiChatModule,
     ChatModule,
     ProvidersModule,
-  ],
-  providers: [
-    { provide: APP_PIPE, useFactory: () => createValidationPipe() },
-    { provide: APP_FILTER, useClass: AiExceptionFilter },
   ],
 })
 export class AppModule {}

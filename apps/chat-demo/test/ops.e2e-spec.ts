@@ -1,5 +1,7 @@
-// /metrics (Prometheus), /health (Terminus + the AI indicator) and /docs (Swagger UI).
+// /metrics (Prometheus), /health (Terminus + the AI indicator), /docs (Swagger UI) and how
+// `node dist/main.js` stops on a mistake (one message, exit 1, no stack trace).
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import { bootChecks } from '@repo/nest/testing';
 import type { ModelRegistry } from '@repo/providers';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -94,4 +96,15 @@ describe('ops endpoints', () => {
     expect(bundle.status).toBe(200);
     expect(bundle.headers['content-type']).toMatch(/javascript/);
   });
+});
+
+describe('boot', () => {
+  const main = new URL('../dist/main.js', import.meta.url);
+  const checks = bootChecks(main, {
+    badVariable: {
+      env: { PORT: 'abc' },
+      message: 'Invalid configuration:\n  - PORT: must be a number',
+    },
+  });
+  for (const check of checks) it(check.name, check.run);
 });

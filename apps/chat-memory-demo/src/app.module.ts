@@ -1,20 +1,28 @@
-// The app: AiModule (models from the env, embedded model without a key), the chat memory store,
-// the seed's /api/test/chat, /api/conversations and /health. Validation and the one error filter
-// are global providers so e2e tests run the same graph as main.ts.
+// The app: @repo/nest's shell (config, validation, the one error filter, /health with the memory
+// store's probe), AiModule (models from the env, embedded model without a key), the chat memory
+// store, the seed's /api/test/chat and /api/conversations. Everything is a provider, so e2e tests
+// run the same graph as main.ts.
 import { Module } from '@nestjs/common';
-import { APP_FILTER, APP_PIPE } from '@nestjs/core';
-import { AiModule, createValidationPipe } from '@repo/nest';
+import { AiModule, AppShellModule } from '@repo/nest';
+import { parseAppConfig } from './app-config.js';
 import { ChatMemoryModule } from './chat/chat-memory.module.js';
-import { AppExceptionFilter } from './common/app-exception-filter.js';
 import { ConversationsModule } from './conversations/conversations.module.js';
-import { HealthModule } from './health/health.module.js';
+import { MemoryStoreProbe } from './memory/memory-store.probe.js';
 import { MemoryModule } from './memory/memory.module.js';
 
 @Module({
-  imports: [AiModule.forRoot(), MemoryModule, HealthModule, ChatMemoryModule, ConversationsModule],
-  providers: [
-    { provide: APP_PIPE, useFactory: () => createValidationPipe() },
-    { provide: APP_FILTER, useClass: AppExceptionFilter },
+  imports: [
+    AppShellModule.forRoot({
+      config: parseAppConfig,
+      health: {
+        summary: 'Health of the model and the memory store; `deep=true` calls the model',
+        probes: { storage: MemoryStoreProbe },
+      },
+    }),
+    AiModule.forRoot(),
+    MemoryModule,
+    ChatMemoryModule,
+    ConversationsModule,
   ],
 })
 export class AppModule {}

@@ -2,11 +2,11 @@
 // go through the same zod schema as main.ts, the AI ones to AiModule, with no retries. Default
 // store: SQL on PGlite in memory. The same configureApp() as main.ts (body limits, /docs).
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import { APP_CONFIG } from '@repo/nest';
 import { createNestTestApp } from '@repo/nest/testing';
 import { parseAppConfig } from '../src/app-config.js';
 import { AppModule } from '../src/app.module.js';
 import { configureApp } from '../src/configure-app.js';
-import { APP_CONFIG } from '../src/memory/memory-tokens.js';
 
 export function createTestApp(env: Record<string, string> = {}): Promise<NestExpressApplication> {
   return createNestTestApp({

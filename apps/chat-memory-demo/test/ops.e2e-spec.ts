@@ -1,8 +1,7 @@
 // /health (Terminus: model + store), /docs (Swagger, built on first request) and the boot-time
 // config check (one message listing every bad variable).
-import { spawnSync } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import { bootChecks } from '@repo/nest/testing';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseAppConfig } from '../src/app-config.js';
@@ -85,16 +84,13 @@ describe('config', () => {
 });
 
 describe('boot', () => {
-  it('node dist/main.js stops with one clear message when REDIS_URL is missing', () => {
-    const main = fileURLToPath(new URL('../dist/main.js', import.meta.url));
-    const result = spawnSync(process.execPath, [main], {
-      env: { PATH: process.env['PATH'] ?? '', MEMORY_STORE: 'redis', PORT: '0' },
-      encoding: 'utf8',
-      timeout: 30_000,
-    });
-    expect(result.status).toBe(1);
-    expect(result.stderr.trim()).toBe(
-      'Invalid configuration:\n  - REDIS_URL: is required when MEMORY_STORE=redis (e.g. redis://127.0.0.1:6379)',
-    );
+  const main = new URL('../dist/main.js', import.meta.url);
+  const checks = bootChecks(main, {
+    badVariable: {
+      env: { MEMORY_STORE: 'redis' },
+      message:
+        'Invalid configuration:\n  - REDIS_URL: is required when MEMORY_STORE=redis (e.g. redis://127.0.0.1:6379)',
+    },
   });
+  for (const check of checks) it(check.name, check.run);
 });

@@ -3,14 +3,14 @@
 // store: PGlite in memory (each test file its own). The same configureApp() as main.ts.
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { createEvalWorkerPool } from '@repo/evaluation';
+import { APP_CONFIG } from '@repo/nest';
 import { bufferText, parseSse, type SseRecord, createNestTestApp } from '@repo/nest/testing';
 import request from 'supertest';
 import { expect } from 'vitest';
 import { parseAppConfig } from '../src/app-config.js';
 import { AppModule } from '../src/app.module.js';
 import { configureApp } from '../src/configure-app.js';
-import { APP_CONFIG } from '../src/shared/app-config.token.js';
-import { EvalWorkersService } from '../src/shared/eval-workers.service.js';
+import { EvalWorkersService } from '../src/common/eval-workers.service.js';
 
 export function createTestApp(
   env: Record<string, string> = {},

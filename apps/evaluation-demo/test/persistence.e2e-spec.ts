@@ -8,7 +8,7 @@ import { parseSuite } from '@repo/evaluation';
 import { localLlmOf } from '@repo/nest/testing';
 import request from 'supertest';
 import { afterAll, describe, expect, it } from 'vitest';
-import { EvalStoreService, INTERRUPTED } from '../src/shared/eval-store.service.js';
+import { EvalStoreService, INTERRUPTED } from '../src/common/eval-store.service.js';
 import { createTestApp, readEvents, runUntilDone, startRun } from './create-test-app.js';
 
 const folder = mkdtempSync(join(tmpdir(), 'evaluation-demo-'));

@@ -2,7 +2,7 @@
 // they point to; the AI variables are validated by AiModule. HOST defaults to loopback: demos
 // spend keys and spawn processes, so they don't listen on workshop Wi-Fi.
 import { fileURLToPath } from 'node:url';
-import { readEnvFor, serverVars, type ServerSettings } from '@repo/nest';
+import { configError, readEnvFor, serverVars, type ServerSettings } from '@repo/nest';
 import { z } from 'zod';
 import { readMcpConfig } from './mcp/read-mcp-config.js';
 import type { LoadedMcpConfig } from './mcp/read-mcp-config.js';
@@ -20,22 +20,21 @@ export interface AppConfig extends ServerSettings {
   mcp: LoadedMcpConfig;
 }
 
-/** The injection token of the parsed `AppConfig` (tests override it). */
-export const APP_CONFIG = Symbol('APP_CONFIG');
-
 export function parseAppConfig(env: Record<string, string | undefined> = process.env): AppConfig {
   const result = schema.safeParse(readEnvFor(schema, env));
   const problems = result.success
     ? []
-    : result.error.issues.map((issue) => `${String(issue.path[0])}: ${issue.message}`);
+    : result.error.issues.map((issue) => ({
+        field: String(issue.path[0]),
+        reason: issue.message,
+      }));
   let mcp: LoadedMcpConfig | undefined;
   try {
     mcp = readMcpConfig(env.MCP_CONFIG || 'mcp.json', APP_DIR, env);
   } catch (error) {
-    problems.push(`MCP_CONFIG: ${(error as Error).message}`);
+    problems.push({ field: 'MCP_CONFIG', reason: (error as Error).message });
   }
-  if (!result.success || !mcp)
-    throw new Error(`Invalid configuration:\n${problems.map((line) => `  - ${line}`).join('\n')}`);
+  if (!result.success || !mcp) throw configError(problems);
   const { MCP_CONFIG: _file, ...server } = result.data;
   return { ...server, mcp };
 }

@@ -12,6 +12,6 @@ startNestApp<NestExpressApplication>({
   name: 'mcp-client-demo',
   module: AppModule,
   envFile: new URL('../.env', import.meta.url),
-  config: () => parseAppConfig(),
+  config: parseAppConfig,
   configure: configureApp,
 });

@@ -3,9 +3,10 @@
 // background as in production; `whenConnected` waits for that before a test looks at states.
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { McpServerConfig } from '@repo/mcp';
+import { APP_CONFIG } from '@repo/nest';
 import { createNestTestApp, modelRegistryOf } from '@repo/nest/testing';
 import type { ModelRegistry } from '@repo/providers';
-import { APP_CONFIG, parseAppConfig } from '../src/app-config.js';
+import { parseAppConfig } from '../src/app-config.js';
 import { AppModule } from '../src/app.module.js';
 import { configureApp } from '../src/configure-app.js';
 import { McpConnectionsService } from '../src/mcp/mcp-connections.service.js';

@@ -1,8 +1,11 @@
-// /docs (Swagger UI, loaded on first visit), the one error body, and an empty mcp.json: no tools,
-// the route still answers.
+// /docs (Swagger UI, loaded on first visit), the one error body, an empty mcp.json (no tools, the
+// route still answers) and how `node dist/main.js` stops on a mistake (one message, exit 1).
+import { join } from 'node:path';
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import { bootChecks } from '@repo/nest/testing';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { APP_DIR } from '../src/app-config.js';
 import { createTestApp } from './create-test-app.js';
 
 let app: NestExpressApplication;
@@ -48,4 +51,15 @@ describe('ops endpoints', () => {
     expect(res.status).toBe(200);
     expect(res.text).toBe('[local-llm] 这是离线本地模型。你说的是：“北京天气怎么样？”');
   });
+});
+
+describe('boot', () => {
+  const main = new URL('../dist/main.js', import.meta.url);
+  const checks = bootChecks(main, {
+    badVariable: {
+      env: { MCP_CONFIG: 'no-such.json' },
+      message: `Invalid configuration:\n  - MCP_CONFIG: file not found: ${join(APP_DIR, 'no-such.json')}`,
+    },
+  });
+  for (const check of checks) it(check.name, check.run);
 });

@@ -29,9 +29,6 @@ export interface AppConfig extends ServerSettings {
   MCP_ALLOWED_HOSTS: string[] | undefined;
 }
 
-/** The injection token of the parsed `AppConfig` (tests override it). */
-export const APP_CONFIG = Symbol('APP_CONFIG');
-
 export function parseAppConfig(env: Record<string, string | undefined> = process.env): AppConfig {
   // Names the variable and the rule, never the value (the tokens are secrets).
   const { MCP_AUTH_TOKEN, MCP_ALLOWED_HOSTS: hosts, ...server } = parseEnvConfig(schema, env);

@@ -1,18 +1,27 @@
-// The app: the MCP endpoint at /mcp and /health. No AiModule: this server runs tools, not a model.
-// Validation and the one error filter are global providers so e2e tests run the same graph as
-// main.ts (they shape Nest's own errors: 404s, bad JSON bodies; /mcp answers for itself).
+// The app: @repo/nest's shell (config, validation, the one error filter, /health with the MCP
+// endpoint's info) and the MCP endpoint at /mcp. No AiModule: this server runs tools, not a
+// model. Everything is a provider, so e2e tests run the same graph as main.ts (the pipe and the
+// filter shape Nest's own errors: 404s, bad JSON bodies; /mcp answers for itself).
 import { Module } from '@nestjs/common';
-import { APP_FILTER, APP_PIPE } from '@nestjs/core';
-import { AiExceptionFilter, createValidationPipe } from '@repo/nest';
-import { AppConfigModule } from './app-config.module.js';
-import { HealthModule } from './health/health.module.js';
+import { AppShellModule } from '@repo/nest';
+import { parseAppConfig } from './app-config.js';
+import { McpEndpointProbe } from './mcp/mcp-endpoint.probe.js';
 import { McpModule } from './mcp/mcp.module.js';
 
 @Module({
-  imports: [AppConfigModule, McpModule, HealthModule],
-  providers: [
-    { provide: APP_PIPE, useFactory: () => createValidationPipe() },
-    { provide: APP_FILTER, useClass: AiExceptionFilter },
+  imports: [
+    AppShellModule.forRoot({
+      config: parseAppConfig,
+      health: {
+        summary: 'Health: the MCP server, its tools and whether /mcp needs a token',
+        ai: false,
+        probes: { mcp: McpEndpointProbe },
+        ok: 'The MCP endpoint is up',
+        down: false,
+        imports: [McpModule],
+      },
+    }),
+    McpModule,
   ],
 })
 export class AppModule {}

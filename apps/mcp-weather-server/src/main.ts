@@ -11,6 +11,6 @@ startNestApp<NestExpressApplication>({
   name: 'mcp-weather-server',
   module: AppModule,
   envFile: new URL('../.env', import.meta.url),
-  config: () => parseAppConfig(),
+  config: parseAppConfig,
   configure: configureApp,
 });

@@ -3,7 +3,8 @@
 import type { AddressInfo } from 'node:net';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Test } from '@nestjs/testing';
-import { APP_CONFIG, parseAppConfig } from '../src/app-config.js';
+import { APP_CONFIG } from '@repo/nest';
+import { parseAppConfig } from '../src/app-config.js';
 import { AppModule } from '../src/app.module.js';
 import { configureApp } from '../src/configure-app.js';
 

@@ -1,6 +1,8 @@
-// /health (Terminus), /docs (Swagger UI, loaded on first visit) and the one error body for what
-// Nest answers itself (unknown routes, unparsable JSON).
+// /health (Terminus), /docs (Swagger UI, loaded on first visit), the one error body for what
+// Nest answers itself (unknown routes, unparsable JSON) and how `node dist/main.js` stops on a
+// mistake (one message, exit 1, no stack trace).
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import { bootChecks } from '@repo/nest/testing';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, TEST_TOKEN } from './create-test-app.js';
@@ -54,4 +56,17 @@ describe('ops endpoints', () => {
     expect(broken.status).toBe(400);
     expect(broken.body).toMatchObject({ statusCode: 400, error: 'Bad Request', details: [] });
   });
+});
+
+describe('boot', () => {
+  const main = new URL('../dist/main.js', import.meta.url);
+  const checks = bootChecks(main, {
+    ai: false,
+    badVariable: {
+      env: { MCP_AUTH_TOKEN: 'hunter2' },
+      message:
+        'Invalid configuration:\n  - MCP_AUTH_TOKEN: must be at least 16 characters (or empty for no token)',
+    },
+  });
+  for (const check of checks) it(check.name, check.run);
 });

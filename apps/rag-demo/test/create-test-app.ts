@@ -4,12 +4,12 @@
 // configureApp() as main.ts (body limits, /docs).
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { RecordedRequest } from '@repo/local-llm';
+import { APP_CONFIG } from '@repo/nest';
 import { createNestTestApp, localLlmOf } from '@repo/nest/testing';
 import request from 'supertest';
 import { parseAppConfig } from '../src/app-config.js';
 import { AppModule } from '../src/app.module.js';
 import { configureApp } from '../src/configure-app.js';
-import { APP_CONFIG } from '../src/vectors/vector-tokens.js';
 
 export function createTestApp(env: Record<string, string> = {}): Promise<NestExpressApplication> {
   return createNestTestApp({

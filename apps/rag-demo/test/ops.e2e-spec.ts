@@ -1,6 +1,8 @@
-// /health (Terminus: model + vector store), /docs (Swagger, built on first request) and the
-// boot-time config check (one message listing every bad variable).
+// /health (Terminus: model + vector store), /docs (Swagger, built on first request), the
+// boot-time config check (one message listing every bad variable) and how `node dist/main.js`
+// stops on a mistake (one message, exit 1, no stack trace).
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import { bootChecks } from '@repo/nest/testing';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseAppConfig } from '../src/app-config.js';
@@ -95,4 +97,17 @@ describe('config', () => {
       RAG_COLLECTION: 'docs',
     });
   });
+});
+
+describe('boot', () => {
+  const main = new URL('../dist/main.js', import.meta.url);
+  // Never the app's own data folder.
+  const checks = bootChecks(main, {
+    env: { DATABASE_URL: 'memory://' },
+    badVariable: {
+      env: { RAG_TOP_K: '0' },
+      message: 'Invalid configuration:\n  - RAG_TOP_K: must be between 1 and 50',
+    },
+  });
+  for (const check of checks) it(check.name, check.run);
 });

@@ -1,20 +1,22 @@
-// The app: AiModule (models from the env, embedded model without a key), the validated app
-// config, /api/tools (catalogue, one tool by hand, the automatic loop), /api/tools/steps
-// (user-controlled execution) and /health. Validation and the one error filter are global
-// providers so e2e tests run the same graph as main.ts.
+// The app: @repo/nest's shell (config, validation, the one error filter, /health with the model),
+// AiModule (models from the env, embedded model without a key), /api/tools (catalogue, one tool
+// by hand, the automatic loop) and /api/tools/steps (user-controlled execution). Everything is a
+// provider, so e2e tests run the same graph as main.ts.
 import { Module } from '@nestjs/common';
-import { APP_FILTER, APP_PIPE } from '@nestjs/core';
-import { AiExceptionFilter, AiModule, createValidationPipe } from '@repo/nest';
-import { AppConfigModule } from './config/app-config.module.js';
-import { HealthModule } from './health/health.module.js';
+import { AiModule, AppShellModule } from '@repo/nest';
+import { parseAppConfig } from './app-config.js';
 import { StepsModule } from './steps/steps.module.js';
 import { ToolsModule } from './tools/tools.module.js';
 
 @Module({
-  imports: [AiModule.forRoot(), AppConfigModule, HealthModule, ToolsModule, StepsModule],
-  providers: [
-    { provide: APP_PIPE, useFactory: () => createValidationPipe() },
-    { provide: APP_FILTER, useClass: AiExceptionFilter },
+  imports: [
+    AppShellModule.forRoot({
+      config: parseAppConfig,
+      health: { summary: 'Health; `deep=true` makes one tiny model call' },
+    }),
+    AiModule.forRoot(),
+    ToolsModule,
+    StepsModule,
   ],
 })
 export class AppModule {}

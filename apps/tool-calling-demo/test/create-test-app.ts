@@ -3,14 +3,13 @@
 // AiModule, with no retries. The same configureApp() as main.ts (body limit, /docs).
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { LocalLlm } from '@repo/local-llm';
+import { APP_CONFIG } from '@repo/nest';
+import { createNestTestApp, localLlmOf } from '@repo/nest/testing';
 import request from 'supertest';
 import { afterAll, beforeAll, beforeEach } from 'vitest';
 import { parseAppConfig } from '../src/app-config.js';
 import { AppModule } from '../src/app.module.js';
-import { APP_CONFIG } from '../src/config/app-config.module.js';
 import { configureApp } from '../src/configure-app.js';
-
-import { createNestTestApp, localLlmOf } from '@repo/nest/testing';
 
 export { bufferText, parseSse } from '@repo/nest/testing';
 

@@ -1,5 +1,7 @@
-// /health, /docs, and the one error body for what no controller handles: unknown routes,
-// malformed JSON and bodies over the limit.
+// /health, /docs, the one error body for what no controller handles (unknown routes, malformed
+// JSON and bodies over the limit) and how `node dist/main.js` stops on a mistake (one message,
+// exit 1, no stack trace).
+import { bootChecks } from '@repo/nest/testing';
 import request from 'supertest';
 import { describe, expect, it } from 'vitest';
 import { useTestApp } from './create-test-app.js';
@@ -48,4 +50,16 @@ describe('ops endpoints and errors', () => {
     expect(big.status).toBe(413);
     expect(big.body).toMatchObject({ statusCode: 413, error: 'Payload Too Large' });
   });
+});
+
+describe('boot', () => {
+  const main = new URL('../dist/main.js', import.meta.url);
+  const checks = bootChecks(main, {
+    badVariable: {
+      env: { TOOLS_FIXED_TIME: 'yesterday' },
+      message:
+        'Invalid configuration:\n  - TOOLS_FIXED_TIME: must be an ISO date-time, e.g. 2025-06-01T12:00:00Z',
+    },
+  });
+  for (const check of checks) it(check.name, check.run);
 });

@@ -12,7 +12,7 @@ export class ToolLoopLimitError extends AiError {
   constructor(iterations: number, messages: Message[]) {
     super(
       `The model still asked for tools after ${iterations} tool iteration(s); raise maxToolIterations or check the tools' descriptions`,
-      { code: 'tool_loop_limit' },
+      { code: 'tool_loop_limit', kind: 'model_output_unusable' },
     );
     this.iterations = iterations;
     this.messages = messages;
@@ -27,6 +27,8 @@ export class UnknownChatClientError extends AiError {
   constructor(clientName: string, available: string[]) {
     super(`No chat model named "${clientName}". Available: ${available.join(', ') || '(none)'}`, {
       code: 'unknown_chat_client',
+      kind: 'invalid_input',
+      details: [{ field: 'model', reason: `must be one of ${available.join(', ') || '(none)'}` }],
     });
     this.clientName = clientName;
     this.available = available;

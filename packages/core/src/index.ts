@@ -10,8 +10,14 @@ export {
   ProviderUnavailableError,
   RateLimitError,
   TimeoutError,
+  withDetails,
 } from './ai-errors.js';
-export type { AiErrorOptions, InvalidInputDetail, ProviderErrorOptions } from './ai-errors.js';
+export type {
+  AiErrorOptions,
+  ErrorKind,
+  InvalidInputDetail,
+  ProviderErrorOptions,
+} from './ai-errors.js';
 export { CHAT_CONTEXT_KEYS, sortAdvisors } from './advisor.js';
 export type {
   AdvisedRequest,

@@ -5,6 +5,7 @@
 // Lookahead and backreferences cannot run in linear time: such a pattern is refused when the
 // suite loads, with the reason, rather than run on a backtracking engine under a time limit (which
 // would still burn a worker for the whole limit on every case of a 1,000-case suite).
+import { InvalidInputError } from '@repo/core';
 import { RE2JS } from 're2js';
 
 export interface RegexMatcher {
@@ -51,10 +52,10 @@ export function describeRegexProblem(pattern: string): string | undefined {
   }
 }
 
-export class RegexPatternError extends Error {
+/** A suite's pattern RE2 cannot compile: bad input (the suite loader names its place). */
+export class RegexPatternError extends InvalidInputError {
   constructor(reason: string) {
-    super(`invalid regular expression: ${reason}`);
-    this.name = 'RegexPatternError';
+    super(`invalid regular expression: ${reason}`, [], { code: 'invalid_regex' });
   }
 }
 

@@ -39,6 +39,7 @@ export class McpToolError extends AiError {
   constructor(serverName: string, toolName: string, text: string) {
     super(text || `Tool "${toolName}" on MCP server "${serverName}" failed without a message`, {
       code: 'mcp_tool_error',
+      kind: 'upstream_failure',
     });
     this.serverName = serverName;
     this.toolName = toolName;

@@ -1,6 +1,6 @@
 // Errors of @repo/memory. Bad input (an unknown role, a malformed part) is core's
 // InvalidInputError with the field named; a message over the size limit has its own type so apps
-// map it to 413 rather than 400.
+// map it to 413 rather than 400 (kind too_large).
 import { AiError } from '@repo/core';
 
 export interface MessageTooLargeErrorOptions {
@@ -19,7 +19,11 @@ export class MessageTooLargeError extends AiError {
   constructor(options: MessageTooLargeErrorOptions) {
     super(
       `${options.field} is ${options.sizeBytes} bytes serialized; the limit is ${options.limitBytes} bytes`,
-      { code: 'message_too_large' },
+      {
+        code: 'message_too_large',
+        kind: 'too_large',
+        details: [{ field: options.field, reason: `must be at most ${options.limitBytes} bytes` }],
+      },
     );
     this.field = options.field;
     this.sizeBytes = options.sizeBytes;

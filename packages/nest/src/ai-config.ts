@@ -37,7 +37,11 @@ export class AiConfigError extends AiError {
     const lines = issues.map((issue) => `  - ${issue.variable}: ${issue.reason}`);
     super(
       `Invalid AI configuration (${issues.length} problem${issues.length === 1 ? '' : 's'}); fix these environment variables (see .env.example):\n${lines.join('\n')}`,
-      { code: 'invalid_config' },
+      {
+        code: 'invalid_config',
+        kind: 'invalid_input',
+        details: issues.map((issue) => ({ field: issue.variable, reason: issue.reason })),
+      },
     );
     this.issues = issues;
   }

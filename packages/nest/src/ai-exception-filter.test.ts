@@ -125,15 +125,16 @@ const table: Array<[string, unknown, number, object, string | undefined]> = [
   ],
   [
     'TimeoutError',
-    new TimeoutError('slow', 5000),
+    new TimeoutError('deepseek did not answer within 5000 ms', 5000),
     504,
-    body(504, 'Gateway Timeout', 'The model did not answer within 5000 ms.'),
+    body(504, 'Gateway Timeout', 'deepseek did not answer within 5000 ms'),
     undefined,
   ],
   [
     'a clash with stored data (rag: another embedding size)',
     new AiError('Collection "docs" holds 384-d vectors, but got 1536-d.', {
       code: 'embedding_dimension_mismatch',
+      kind: 'conflict',
     }),
     409,
     body(409, 'Conflict', 'Collection "docs" holds 384-d vectors, but got 1536-d.'),

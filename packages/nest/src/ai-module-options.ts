@@ -14,9 +14,3 @@ export interface AiModuleOptions {
   /** Where the one boot line goes (default: Nest's Logger, context `AiModule`); `false`: nowhere. */
   logger?: { log(message: string): void } | false;
 }
-
-export interface AiModuleAsyncOptions {
-  imports?: unknown[];
-  inject?: unknown[];
-  useFactory: (...args: never[]) => AiModuleOptions | Promise<AiModuleOptions>;
-}

@@ -4,7 +4,7 @@
 /** The validated `AiConfig`. */
 export const AI_CONFIG = Symbol('AI_CONFIG');
 /** The options given to `forRoot` / returned by `forRootAsync`'s factory. */
-export const AI_MODULE_OPTIONS = Symbol('AI_MODULE_OPTIONS');
+export { AI_MODULE_OPTIONS } from './ai-module-definition.js';
 /** `ModelRegistry` from @repo/providers, built from the validated env. */
 export const AI_MODEL_REGISTRY = Symbol('AI_MODEL_REGISTRY');
 /** The default `ChatClient` (default provider and model, token-usage advisor installed). */

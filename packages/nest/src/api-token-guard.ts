@@ -4,7 +4,7 @@
 // (over SHA-256 digests, so the lengths match too), like the MCP server's token.
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { UnauthorizedException } from '@nestjs/common';
+import { AiError } from '@repo/core';
 import { isExemptPath } from './request-admission.js';
 import { sendErrorBody } from './send-error-body.js';
 
@@ -24,8 +24,9 @@ export function createApiTokenGuard(token: string, exempt: readonly string[]) {
       : 'is required: send "Authorization: Bearer <API_TOKEN>"';
     sendErrorBody(
       res,
-      new UnauthorizedException({
-        message: 'This app needs its API token (API_TOKEN) as a bearer token.',
+      new AiError('This app needs its API token (API_TOKEN) as a bearer token.', {
+        code: 'api_token_required',
+        kind: 'unauthenticated',
         details: [{ field: 'authorization', reason }],
       }),
       { 'WWW-Authenticate': 'Bearer' },

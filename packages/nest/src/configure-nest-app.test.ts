@@ -59,7 +59,7 @@ class ShellModule {}
 
 let app: NestExpressApplication | undefined;
 
-async function start(server: Partial<ServerSettings> = {}) {
+async function start(server: Partial<ServerSettings> = {}, urlencoded = false) {
   const moduleRef = await Test.createTestingModule({ imports: [ShellModule] }).compile();
   app = configureNestApp(
     moduleRef.createNestApplication<NestExpressApplication>({ logger: false }),
@@ -67,6 +67,7 @@ async function start(server: Partial<ServerSettings> = {}) {
       title: 'shell <test>',
       description: 'the app shell',
       server,
+      urlencoded,
     },
   );
   await app.init();
@@ -83,6 +84,41 @@ afterEach(async () => {
 });
 
 describe('configureNestApp', () => {
+  it('415 for a JSON body sent without its Content-Type, naming the header to send', async () => {
+    const body = JSON.stringify({ messages: [{ role: 'user', content: '你好' }] });
+    const expected = (got: string) => ({
+      statusCode: 415,
+      error: 'Unsupported Media Type',
+      message: `Send the body as JSON with the header "Content-Type: application/json" (${got}).`,
+      details: [{ field: 'content-type', reason: 'must be application/json' }],
+    });
+    // curl -d without -H sends a form; fetch() with a string body sends text/plain.
+    let server = await start();
+    const form = await request(server)
+      .post('/echo')
+      .set('Content-Type', 'application/x-www-form-urlencoded')
+      .send(body)
+      .expect(415);
+    expect(form.body).toEqual(expected('got application/x-www-form-urlencoded'));
+    const text = await request(server)
+      .post('/echo')
+      .set('Content-Type', 'text/plain;charset=UTF-8')
+      .send(body)
+      .expect(415);
+    expect(text.body).toEqual(expected('got text/plain'));
+    await request(server).post('/echo').type('json').send(body).expect(201, JSON.parse(body));
+    await app?.close();
+    // An app that takes forms still takes a real form, but not JSON text posted as one.
+    server = await start({}, true);
+    await request(server)
+      .post('/echo')
+      .type('form')
+      .send('city=杭州')
+      .expect(201, { city: '杭州' });
+    const jsonAsForm = await request(server).post('/echo').type('form').send(body).expect(415);
+    expect(jsonAsForm.body).toEqual(expected('got application/x-www-form-urlencoded'));
+  });
+
   it('sends the usual security headers on answers, errors and 404s, and no x-powered-by', async () => {
     const server = await start();
     for (const [path, status] of [

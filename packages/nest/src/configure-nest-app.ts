@@ -2,8 +2,8 @@
 // the error body for requests Node's parser refuses (431, 408, 400); admission control (up to
 // HTTP_MAX_IN_FLIGHT at once, fewer while the event loop lags: adapt-to-loop-delay.ts;
 // HTTP_MAX_QUEUED waiting; a cheap 429 + Retry-After beyond);
-// security headers on every answer; the bearer token (API_TOKEN) when set; body parsers with
-// their limits (413 beyond); Swagger UI at /docs; shutdown hooks. /health, /metrics and /docs are
+// security headers on every answer; the bearer token (API_TOKEN) when set; 415 for a body that
+// is not JSON (require-json-body.ts); body parsers with their limits (413 beyond); Swagger UI at /docs; shutdown hooks. /health, /metrics and /docs are
 // never queued; /health and /docs need no token.
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { WorkQueue } from '@repo/core';
@@ -12,6 +12,7 @@ import { answerClientErrors } from './answer-client-errors.js';
 import { createApiTokenGuard } from './api-token-guard.js';
 import { serveApiDocs } from './api-docs.js';
 import { createRequestAdmission } from './request-admission.js';
+import { formBodyIsJson, requireJsonBody } from './require-json-body.js';
 import { securityHeaders } from './security-headers.js';
 import { DEFAULT_SERVER_SETTINGS, type ServerSettings } from './server-config.js';
 
@@ -27,6 +28,14 @@ export interface AppShellOptions {
   urlencoded?: boolean;
   /** Path prefixes that handle their own auth (the MCP server's /mcp). */
   ownAuth?: readonly string[];
+  /** Path prefixes that read their own bodies, of any type (the MCP server's /mcp). */
+  ownBody?: readonly string[];
+}
+
+/** An app's `configureApp`: its shell options, with the server settings of its config. */
+export function defineConfigureApp(options: Omit<AppShellOptions, 'server'>) {
+  return (app: NestExpressApplication, server?: Partial<ServerSettings>): NestExpressApplication =>
+    configureNestApp(app, { ...options, server });
 }
 
 const requestQueues = new WeakMap<object, WorkQueue>();
@@ -62,9 +71,13 @@ export function configureNestApp(
   app.use(securityHeaders());
   if (server.API_TOKEN)
     app.use(createApiTokenGuard(server.API_TOKEN, [...OPEN_PATHS, ...(options.ownAuth ?? [])]));
+  app.use(
+    requireJsonBody({ urlencoded: options.urlencoded ?? false, exempt: options.ownBody ?? [] }),
+  );
   const limit = options.jsonLimit ?? '1mb';
   if (limit !== false) app.useBodyParser('json', { limit });
-  if (options.urlencoded) app.useBodyParser('urlencoded', { limit, extended: false });
+  if (options.urlencoded)
+    app.useBodyParser('urlencoded', { limit, extended: false, verify: formBodyIsJson });
   // Swagger loads on the first /docs visit, not at boot.
   serveApiDocs(app, { title: options.title, description: options.description });
   app.enableShutdownHooks();

@@ -18,11 +18,12 @@ export type { ApiDocsOptions } from './api-docs.js';
 export { AiHealthIndicator } from './ai-health-indicator.js';
 export { HealthEndpoint } from './health-endpoint.js';
 export { databaseUrlVar, hostVar, portVar, wholeNumberVar } from './env-fields.js';
-export { parseEnvConfig, readEnvFor } from './parse-env-config.js';
+export { configError, parseEnvConfig, readEnvFor } from './parse-env-config.js';
 export type { HealthEndpointOptions } from './health-endpoint.js';
 export type { AiHealthCheckOptions } from './ai-health-indicator.js';
 export { AiModule } from './ai-module.js';
-export type { AiModuleAsyncOptions, AiModuleOptions } from './ai-module-options.js';
+export type { AiModuleOptions } from './ai-module-options.js';
+export type { AiModuleAsyncOptions } from './ai-module-definition.js';
 export { describeModelChoice, LOCAL_MODEL_NOTICE } from './ai-providers.js';
 export {
   AI_CHAT_CLIENT,
@@ -36,7 +37,7 @@ export {
 export { lazyChatModel, lazyEmbeddingModel } from './lazy-models.js';
 export { createLazyResource } from './lazy-resource.js';
 export type { LazyResource, LazyResourceOptions } from './lazy-resource.js';
-export { CLIENT_CLOSED_REQUEST, toHttpError } from './map-error.js';
+export { CLIENT_CLOSED_REQUEST, STATUS_BY_KIND, toHttpError } from './map-error.js';
 export type { ErrorBody, MappedError } from './map-error.js';
 export { createObservableTokenUsage } from './observable-token-usage.js';
 export type { ObservableTokenUsage, TokenUsageListener } from './observable-token-usage.js';
@@ -45,8 +46,13 @@ export type { ChatSseEvent, ChatStreamSource, SseOptions } from './sse-events.js
 export { createValidationPipe, ZodValidationPipe } from './validation-pipe.js';
 export { formatSseEvent, writeSse } from './write-sse.js';
 export type { SseResponse } from './write-sse.js';
-export { startNestApp } from './start-nest-app.js';
-export { configureNestApp, requestQueueOf } from './configure-nest-app.js';
+export { checkPortFree, describeBootError, startNestApp } from './start-nest-app.js';
+export { configureNestApp, defineConfigureApp, requestQueueOf } from './configure-nest-app.js';
+export { APP_CONFIG, AppConfigModule, parseOnce } from './app-config-module.js';
+export { HealthModule } from './health-module.js';
+export type { HealthModuleOptions, HealthProbe } from './health-module.js';
+export { AppShellModule } from './app-shell-module.js';
+export type { AppShellModuleOptions } from './app-shell-module.js';
 export type { AppShellOptions } from './configure-nest-app.js';
 export {
   booleanVar,

@@ -1,25 +1,19 @@
-// Error → HTTP, in one place (docs/conventions.md rule 12), shared by the exception filter and the SSE
-// `error` event. User mistakes are 4xx with the field; provider trouble is 502/504; anything else
-// is a generic 500 whose message never carries internals or secrets.
+// Error → HTTP, in one place (docs/conventions.md rule 12), shared by the exception filter, the SSE
+// `error` event and background jobs' reports. Every package error carries a kind (@repo/core's
+// ErrorKind) and STATUS_BY_KIND below is the only table from kinds to statuses: no app adds
+// classes or codes of its own. User mistakes are 4xx with the fields; provider trouble is 502/504;
+// anything else is a generic 500 whose message never carries internals or secrets.
 import { STATUS_CODES } from 'node:http';
 import { HttpException } from '@nestjs/common';
 import {
-  AbortedError,
   AiError,
   AuthenticationError,
-  InvalidInputError,
-  MissingApiKeyError,
-  OverloadedError,
   ProviderError,
   RateLimitError,
-  TimeoutError,
+  type ErrorKind,
   type InvalidInputDetail,
 } from '@repo/core';
-import {
-  ProviderNotConfiguredError,
-  providerEnvVars,
-  UnsupportedCapabilityError,
-} from '@repo/providers';
+import { providerEnvVars } from '@repo/providers';
 
 /** docs/architecture.md's error body, the same in every app. */
 export interface ErrorBody {
@@ -43,63 +37,28 @@ export interface MappedError {
 /** Nginx's "client closed request": the caller left, so the answer goes nowhere. */
 export const CLIENT_CLOSED_REQUEST = 499;
 
-// Errors of packages nest may not import (prompting) or that are model misbehaviour, by code.
-const MODEL_OUTPUT_CODES = new Set(['structured_output_invalid', 'tool_loop_limit']);
-// Requests that clash with what is stored (rag: vectors of another size or embedding model).
-const CONFLICT_CODES = new Set(['embedding_dimension_mismatch']);
+/** The one table: every error kind of @repo/core's hierarchy and the status it answers with. */
+export const STATUS_BY_KIND: Readonly<Record<ErrorKind, number>> = {
+  invalid_input: 400,
+  unauthenticated: 401,
+  not_found: 404,
+  conflict: 409,
+  too_large: 413,
+  unsupported_media_type: 415,
+  unprocessable: 422,
+  rate_limited: 429,
+  overloaded: 429,
+  aborted: CLIENT_CLOSED_REQUEST,
+  internal: 500,
+  upstream_failure: 502,
+  model_output_unusable: 502,
+  unavailable: 503,
+  timeout: 504,
+};
 
 export function toHttpError(error: unknown): MappedError {
-  const make = (status: number, message: string, details: InvalidInputDetail[] = []) => ({
-    status,
-    body: { statusCode: status, error: STATUS_CODES[status] ?? 'Error', message, details },
-    headers: {} as Record<string, string>,
-    unexpected: false,
-  });
-
-  if (error instanceof AbortedError)
-    return { status: CLIENT_CLOSED_REQUEST, body: undefined, headers: {}, unexpected: false };
-  if (error instanceof ProviderNotConfiguredError)
-    return make(
-      400,
-      error.message,
-      error.missingVariables.map((variable) => ({ field: 'provider', reason: `set ${variable}` })),
-    );
-  if (error instanceof MissingApiKeyError)
-    return make(400, error.message, [
-      { field: 'provider', reason: `set ${error.environmentVariableName}` },
-    ]);
-  if (error instanceof InvalidInputError) return make(400, error.message, error.details);
-  if (error instanceof UnsupportedCapabilityError)
-    return make(400, error.message, [{ field: 'provider', reason: error.message }]);
-  const tooMany = (message: string, retryAfterMs: number | undefined): MappedError => {
-    const mapped = make(429, message);
-    if (retryAfterMs === undefined) return mapped;
-    const seconds = Math.max(1, Math.ceil(retryAfterMs / 1000));
-    mapped.headers['Retry-After'] = String(seconds);
-    return { ...mapped, body: { ...mapped.body, retryAfter: seconds } };
-  };
-  if (error instanceof RateLimitError)
-    return tooMany(
-      `The ${error.provider ?? 'model'} provider is rate limiting us.`,
-      error.retryAfterMs,
-    );
-  // Our own queues are full: the client backs off, like from a provider's 429.
-  if (error instanceof OverloadedError) return tooMany(error.message, error.retryAfterMs);
-  if (error instanceof AuthenticationError) {
-    const variable = error.provider ? providerEnvVars(error.provider).apiKey : 'the API key';
-    return make(
-      502,
-      `The ${error.provider ?? 'model'} provider rejected the configured key; check ${variable}.`,
-    );
-  }
-  if (error instanceof ProviderError)
-    return make(502, `The ${error.provider ?? 'model'} provider failed: ${error.message}`);
-  if (error instanceof TimeoutError)
-    return make(504, `The model did not answer within ${error.timeoutMs} ms.`);
-  if (error instanceof AiError && MODEL_OUTPUT_CODES.has(error.code))
-    return make(502, error.message);
-  if (error instanceof AiError && CONFLICT_CODES.has(error.code)) return make(409, error.message);
-  if (error instanceof HttpException) return fromHttpException(error, make);
+  if (error instanceof AiError) return fromAiError(error);
+  if (error instanceof HttpException) return fromHttpException(error);
   const httpError = error as {
     expose?: unknown;
     status?: unknown;
@@ -117,10 +76,45 @@ export function toHttpError(error: unknown): MappedError {
   return { ...make(500, 'Internal server error.'), unexpected: true };
 }
 
-function fromHttpException(
-  error: HttpException,
-  make: (status: number, message: string, details?: InvalidInputDetail[]) => MappedError,
-): MappedError {
+function fromAiError(error: AiError): MappedError {
+  const status = STATUS_BY_KIND[error.kind] ?? 500;
+  if (error.kind === 'aborted') return { status, body: undefined, headers: {}, unexpected: false };
+  // A bug or an unexpected state: its message may hold internals, so it stays in the log.
+  if (status === 500) return { ...make(500, 'Internal server error.'), unexpected: true };
+  const mapped = make(status, publicMessage(error), error.details);
+  if (error.retryAfterMs === undefined || status !== 429) return mapped;
+  const seconds = Math.max(1, Math.ceil(error.retryAfterMs / 1000));
+  mapped.headers['Retry-After'] = String(seconds);
+  return { ...mapped, body: { ...mapped.body, retryAfter: seconds } };
+}
+
+/** Provider trouble is said from the caller's side: which provider, what to check. */
+function publicMessage(error: AiError): string {
+  if (error instanceof RateLimitError)
+    return `The ${error.provider ?? 'model'} provider is rate limiting us.`;
+  if (error instanceof AuthenticationError) {
+    const variable = error.provider ? providerEnvVars(error.provider).apiKey : 'the API key';
+    return `The ${error.provider ?? 'model'} provider rejected the configured key; check ${variable}.`;
+  }
+  if (error instanceof ProviderError)
+    return `The ${error.provider ?? 'model'} provider failed: ${error.message}`;
+  return error.message;
+}
+
+function make(
+  status: number,
+  message: string,
+  details: InvalidInputDetail[] = [],
+): MappedError & { body: ErrorBody } {
+  return {
+    status,
+    body: { statusCode: status, error: STATUS_CODES[status] ?? 'Error', message, details },
+    headers: {},
+    unexpected: false,
+  };
+}
+
+function fromHttpException(error: HttpException): MappedError {
   const status = error.getStatus();
   const response = error.getResponse();
   if (typeof response === 'string') return make(status, response);

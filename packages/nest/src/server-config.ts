@@ -3,6 +3,7 @@
 // at once. `checkExposure` is the start-up rule: an app that listens beyond loopback spends
 // provider keys for anyone who reaches it, so it needs API_TOKEN, or TRUSTED_NETWORK=true to say
 // the network is trusted on purpose.
+import { InvalidInputError } from '@repo/core';
 import { z } from 'zod';
 import { hostVar, portVar, wholeNumberVar } from './env-fields.js';
 
@@ -69,9 +70,11 @@ export function checkExposure(
   settings: Pick<ServerSettings, 'HOST' | 'API_TOKEN' | 'TRUSTED_NETWORK'>,
 ): void {
   if (isLoopbackHost(settings.HOST) || settings.API_TOKEN || settings.TRUSTED_NETWORK) return;
-  throw new Error(
+  throw new InvalidInputError(
     `HOST=${settings.HOST} listens beyond this machine, where anyone who reaches the app can spend ` +
       'its provider keys and write its data. Set API_TOKEN (16+ characters; clients send ' +
       '"Authorization: Bearer <token>"), or TRUSTED_NETWORK=true if the network is trusted.',
+    [{ field: 'HOST', reason: 'is beyond loopback: set API_TOKEN or TRUSTED_NETWORK=true' }],
+    { code: 'invalid_config' },
   );
 }

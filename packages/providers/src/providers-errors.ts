@@ -1,5 +1,5 @@
 // Errors specific to provider configuration. They extend core's hierarchy so the app's one error
-// filter still maps them (InvalidInputError → 400, AiError → 500-class config errors at boot).
+// filter still maps them by kind (all three are the caller's choice of provider: invalid_input, 400).
 import { AiError, InvalidInputError } from '@repo/core';
 
 /** A provider name that is not one of the presets (a typo in AI_PROVIDER, `chat('deepsek')`). */
@@ -26,6 +26,10 @@ export class UnsupportedCapabilityError extends AiError {
   constructor(provider: string, capability: string, message?: string) {
     super(message ?? `Provider "${provider}" does not support ${capability}.`, {
       code: 'unsupported_capability',
+      kind: 'invalid_input',
+      details: [
+        { field: 'provider', reason: message ?? `${provider} does not support ${capability}` },
+      ],
     });
     this.provider = provider;
     this.capability = capability;
@@ -40,7 +44,14 @@ export class ProviderNotConfiguredError extends AiError {
   constructor(provider: string, missingVariables: readonly string[], reason?: string) {
     super(
       `Provider "${provider}" is not configured${reason ? ` (${reason})` : ''}. Set ${missingVariables.join(' and ')}.`,
-      { code: 'provider_not_configured' },
+      {
+        code: 'provider_not_configured',
+        kind: 'invalid_input',
+        details: missingVariables.map((variable) => ({
+          field: 'provider',
+          reason: `set ${variable}`,
+        })),
+      },
     );
     this.provider = provider;
     this.missingVariables = missingVariables;

@@ -1,7 +1,7 @@
 // Errors of the ETL half of @repo/rag (readers and the ingestion pipeline), on core's hierarchy.
-// They extend InvalidInputError so an app that does not know them still answers 400, never 500;
-// apps that do map them more precisely: unsupported type → 415, corrupt → 422, empty → skipped
-// and reported (or 422 when it was the only file).
+// They extend InvalidInputError (bad input, caught as such) and narrow the kind, which @repo/nest
+// maps to a status: unsupported type → 415, corrupt, empty, too many chunks or nothing left → 422.
+// Each detail's reason starts with the file it is about.
 import { InvalidInputError } from '@repo/core';
 
 /** No reader for this file: neither its extension nor its MIME type is one we read. */
@@ -21,8 +21,8 @@ export class UnsupportedDocumentTypeError extends InvalidInputError {
     const what = [options.extension, options.mimeType].filter(Boolean).join(', ') || 'no extension';
     super(
       `Cannot read "${options.source}" (${what}). Supported: ${options.supported.join(', ')}.`,
-      [{ field: 'file', reason: 'has an unsupported type' }],
-      { code: 'unsupported_document_type' },
+      [{ field: 'file', reason: `must be one of ${extensionsOf(options.supported)}` }],
+      { code: 'unsupported_document_type', kind: 'unsupported_media_type' },
     );
     this.source = options.source;
     this.extension = options.extension;
@@ -37,10 +37,11 @@ export class CorruptDocumentError extends InvalidInputError {
   readonly reason: string;
 
   constructor(source: string, reason: string, cause?: unknown) {
-    super(`"${source}" is not a readable document: ${reason}`, [{ field: 'file', reason }], {
-      code: 'corrupt_document',
-      cause,
-    });
+    super(
+      `"${source}" is not a readable document: ${reason}`,
+      [{ field: 'file', reason: `${source}: ${reason}` }],
+      { code: 'corrupt_document', kind: 'unprocessable', cause },
+    );
     this.source = source;
     this.reason = reason;
   }
@@ -52,9 +53,11 @@ export class EmptyDocumentError extends InvalidInputError {
   readonly reason: string;
 
   constructor(source: string, reason = 'it contains no text') {
-    super(`"${source}" has nothing to ingest: ${reason}`, [{ field: 'file', reason }], {
-      code: 'empty_document',
-    });
+    super(
+      `"${source}" has nothing to ingest: ${reason}`,
+      [{ field: 'file', reason: `${source}: ${reason}` }],
+      { code: 'empty_document', kind: 'unprocessable' },
+    );
     this.source = source;
     this.reason = reason;
   }
@@ -82,9 +85,9 @@ export class TooManyChunksError extends InvalidInputError {
       scope === 'file'
         ? `"${source}" is too large to ingest: ${reason}`
         : `Too much to ingest at once: ${reason}`;
-    super(message, [{ field: scope === 'file' ? 'file' : 'sources', reason }], {
-      code: 'too_many_chunks',
-    });
+    const detail =
+      scope === 'file' ? { field: 'file', reason: `${source}: ${reason}` } : { field: 'sources', reason };
+    super(message, [detail], { code: 'too_many_chunks', kind: 'unprocessable' });
     this.source = source;
     this.limit = limit;
     this.scope = scope;
@@ -109,9 +112,16 @@ export class NothingToIngestError extends InvalidInputError {
       skipped.length === 0
         ? 'Nothing to ingest: no documents or sources were given.'
         : `Nothing to ingest: every source was skipped (${listed}${more}).`,
-      [{ field: 'sources', reason: 'no readable document' }],
-      { code: 'nothing_to_ingest' },
+      skipped.length === 0
+        ? [{ field: 'sources', reason: 'no readable document' }]
+        : skipped.map((skip) => ({ field: 'sources', reason: `${skip.source}: ${skip.reason}` })),
+      { code: 'nothing_to_ingest', kind: 'unprocessable' },
     );
     this.skipped = skipped;
   }
+}
+
+/** The extensions among `supported` (which also lists MIME types): what a user can act on. */
+function extensionsOf(supported: string[]): string {
+  return supported.filter((entry) => entry.startsWith('.')).join(', ');
 }

@@ -26,7 +26,7 @@ describe('over pglite-socket with pg (the PostgreSQL driver path)', () => {
     // Port 0: the OS picks a free one, so parallel suites never collide.
     server = new PGLiteSocketServer({ db: pglite, port: 0, host: '127.0.0.1' });
     await server.start();
-    // One connection: pglite-socket serves one at a time (see reference/env.md).
+    // One connection: pglite-socket serves one at a time.
     database = await createDatabase({
       url: `postgres://postgres@${server.getServerConn()}/postgres`,
       poolMax: 1,

@@ -90,7 +90,7 @@ export class EmbeddingDimensionMismatchError extends AiError {
         `${describeSpace(got)}. Vectors from different models or sizes cannot be compared: ` +
         `use a new collection for this embedding model, or re-ingest "${collection}" ` +
         '(drop it and add the documents again with the new model).',
-      { code: 'embedding_dimension_mismatch' },
+      { code: 'embedding_dimension_mismatch', kind: 'conflict' },
     );
     this.collection = collection;
     this.recorded = recorded;

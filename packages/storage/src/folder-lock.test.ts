@@ -3,10 +3,10 @@
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { createDatabase } from './create-database.js';
 import { LOCK_FILE_NAME } from './folder-lock.js';
-import { resetDataFolder } from './reset-data-folder.js';
+import { resetDataFolder, runResetData } from './reset-data-folder.js';
 import { DatabaseInUseError, StorageError } from './storage-errors.js';
 import { killed, runToExit, startNode, waitForLine } from './__fixtures__/child-process.js';
 import { DIST_INDEX, HOLD_DATABASE_SCRIPT } from './__fixtures__/fixture-paths.js';
@@ -86,6 +86,32 @@ describe('resetDataFolder', () => {
     expect(existsSync(join(data, 'demo'))).toBe(false);
     expect(await resetDataFolder(data)).toBe(true);
     expect(await resetDataFolder(data)).toBe(false);
+  });
+
+  it('runResetData says what it removed, or why not with exit code 1', async () => {
+    const out: string[] = [];
+    const log = vi.spyOn(console, 'log').mockImplementation((line) => void out.push(String(line)));
+    const err = vi
+      .spyOn(console, 'error')
+      .mockImplementation((line) => void out.push(String(line)));
+    try {
+      const data = join(scratch, 'reset', '.data');
+      mkdirSync(data, { recursive: true });
+      await runResetData(data);
+      await runResetData(data);
+      expect(process.exitCode).toBeUndefined();
+      await runResetData(join(scratch, '数据'));
+      expect(process.exitCode).toBe(1);
+      expect(out).toEqual([
+        `Removed ${data}`,
+        `Nothing to remove: ${data} does not exist`,
+        `Refusing to delete ${join(scratch, '数据')}: only a folder named *.data, or a folder inside one, is reset`,
+      ]);
+    } finally {
+      process.exitCode = undefined;
+      log.mockRestore();
+      err.mockRestore();
+    }
   });
 
   it('refuses a data folder a live process has open', async () => {

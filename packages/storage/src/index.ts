@@ -9,7 +9,7 @@ export type {
 } from './database.js';
 export { maskDatabaseUrl } from './database-url.js';
 export { migrationsTableName } from './migrations-table.js';
-export { resetDataFolder } from './reset-data-folder.js';
+export { resetDataFolder, runResetData } from './reset-data-folder.js';
 export {
   DatabaseInUseError,
   InvalidDatabaseUrlError,

@@ -25,6 +25,20 @@ export async function resetDataFolder(folder: string): Promise<boolean> {
   return true;
 }
 
+/**
+ * An app's `npm run reset:data` in one call: removes `folder`, says what happened on stdout, or
+ * the reason it refused on stderr with exit code 1.
+ */
+export async function runResetData(folder: string): Promise<void> {
+  try {
+    const removed = await resetDataFolder(folder);
+    console.log(removed ? `Removed ${folder}` : `Nothing to remove: ${folder} does not exist`);
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : error);
+    process.exitCode = 1;
+  }
+}
+
 function findLockFiles(folder: string): string[] {
   const entries = readdirSync(folder, { recursive: true, encoding: 'utf8' });
   return entries

@@ -20,7 +20,7 @@ export class DatabaseInUseError extends StorageError {
     super(
       `The database folder ${folder} is in use by ${who}. A PGlite folder can be opened by one ` +
         'process at a time: stop that process, or use another folder or a postgres:// DATABASE_URL.',
-      { code: 'database_in_use' },
+      { code: 'database_in_use', kind: 'unavailable' },
     );
     this.folder = folder;
     this.pid = pid;
@@ -37,7 +37,7 @@ export class VectorUnavailableError extends StorageError {
         '(https://github.com/pgvector/pgvector; e.g. the postgresql-NN-pgvector package from ' +
         'apt.postgresql.org), or leave DATABASE_URL unset to use the embedded database (PGlite), ' +
         'which bundles pgvector.',
-      { code: 'vector_unavailable', ...options },
+      { code: 'vector_unavailable', kind: 'unavailable', ...options },
     );
     this.url = url;
   }

@@ -10,7 +10,7 @@ import {
 } from '@repo/memory';
 import { createLazyResource } from '@repo/nest';
 import type { AppConfig } from '../app-config.js';
-import { APP_CONFIG } from './memory-tokens.js';
+import { APP_CONFIG } from '@repo/nest';
 import { openRepository, type OpenedRepository } from './open-repository.js';
 
 interface OpenStore extends OpenedRepository {

@@ -6,7 +6,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { systemMessage, userMessage, type ChatModel, type Message } from '@repo/core';
 import { createRelevancyEvaluator, usesHeuristic, type EvaluationMethod } from '@repo/evaluation';
-import { EvalModelsService } from '../shared/eval-models.service.js';
+import { EvalModelsService } from '../common/eval-models.service.js';
 
 export interface RelevancyInput {
   question: string;

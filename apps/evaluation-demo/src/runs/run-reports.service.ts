@@ -4,7 +4,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { compareRuns, renderHtmlReport, type EvalRun, type RunComparison } from '@repo/evaluation';
 import type { StoredRunInfo } from '@repo/evaluation';
-import { EvalStoreService } from '../shared/eval-store.service.js';
+import { EvalStoreService } from '../common/eval-store.service.js';
 import type { ProgressCounts } from './live-run.js';
 import { LiveRuns } from './live-runs.js';
 import { runConflict, runNotFound } from './run-errors.js';

@@ -17,12 +17,12 @@ import {
 } from '@nestjs/common';
 import { createWorkQueue, type WorkQueue } from '@repo/core';
 import { checkSuiteModels, runSuite, type EvalRunStore, type EvalSuite } from '@repo/evaluation';
+import { APP_CONFIG } from '@repo/nest';
 import { Observable } from 'rxjs';
 import type { AppConfig } from '../app-config.js';
-import { APP_CONFIG } from '../shared/app-config.token.js';
-import { EvalModelsService } from '../shared/eval-models.service.js';
-import { EvalStoreService } from '../shared/eval-store.service.js';
-import { EvalWorkersService } from '../shared/eval-workers.service.js';
+import { EvalModelsService } from '../common/eval-models.service.js';
+import { EvalStoreService } from '../common/eval-store.service.js';
+import { EvalWorkersService } from '../common/eval-workers.service.js';
 import { caseCount, SuitesService, type SuiteSource } from '../suites/suites.service.js';
 import { doneEvent, LiveRun, type RunOutcome } from './live-run.js';
 import { LiveRuns } from './live-runs.js';

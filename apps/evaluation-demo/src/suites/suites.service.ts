@@ -8,15 +8,16 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Inject, Injectable, NotFoundException } from '@nestjs/common';
+import { withDetails, type AiError } from '@repo/core';
 import {
   parseSuiteText,
   SuiteError,
   type EvalSuite,
   type ParseSuiteOptions,
 } from '@repo/evaluation';
+import { APP_CONFIG } from '@repo/nest';
 import type { AppConfig } from '../app-config.js';
-import { APP_CONFIG } from '../shared/app-config.token.js';
-import { EvalWorkersService } from '../shared/eval-workers.service.js';
+import { EvalWorkersService } from '../common/eval-workers.service.js';
 
 const SUFFIX = '.eval.yaml';
 
@@ -60,8 +61,13 @@ export class SuitesService {
   }
 
   async resolve(source: SuiteSource): Promise<EvalSuite> {
-    if (typeof source === 'string' && !source.includes('\n')) return this.load(source.trim());
-    return this.workers.pool.parseSuite(source, { ...this.limits(), allowFiles: false });
+    try {
+      if (typeof source === 'string' && !source.includes('\n'))
+        return await this.load(source.trim());
+      return await this.workers.pool.parseSuite(source, { ...this.limits(), allowFiles: false });
+    } catch (error) {
+      throw error instanceof SuiteError ? inRequestBody(error) : error;
+    }
   }
 
   /** EVAL_MAX_CASES, and the settings named in the problem when a suite is over a limit. */
@@ -106,4 +112,18 @@ export function caseCount(suite: EvalSuite): number {
 
 function nameOf(file: string): string {
   return file.slice(0, -SUFFIX.length);
+}
+
+/**
+ * The suite's problems as fields of the request body, where the suite is `suite`
+ * (`suite.tests[0].vars`), each with its line and column so a YAML mistake points at its place.
+ */
+function inRequestBody(error: SuiteError): AiError {
+  return withDetails(
+    error,
+    error.problems.map(({ field, reason, line, column }) => {
+      const at = line === undefined ? '' : ` (at ${line}:${column ?? 1})`;
+      return { field: field ? `suite.${field}` : 'suite', reason: `${reason}${at}` };
+    }),
+  );
 }

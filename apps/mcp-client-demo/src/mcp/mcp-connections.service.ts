@@ -14,7 +14,7 @@ import {
 import type { AnyTool } from '@repo/core';
 import { connectMcpServers } from '@repo/mcp';
 import type { McpConnections, McpServerStatus } from '@repo/mcp';
-import { APP_CONFIG } from '../app-config.js';
+import { APP_CONFIG } from '@repo/nest';
 import type { AppConfig } from '../app-config.js';
 
 @Injectable()

@@ -3,7 +3,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { createMcpHttpHandler } from '@repo/mcp';
 import type { McpHttpHandler } from '@repo/mcp';
-import { APP_CONFIG } from '../app-config.js';
+import { APP_CONFIG } from '@repo/nest';
 import type { AppConfig } from '../app-config.js';
 import { createWeatherServerOptions } from '../weather-server.js';
 

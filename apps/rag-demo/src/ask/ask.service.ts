@@ -3,7 +3,7 @@
 // advisor is the only retrieval, once per question, and its documents become the citations.
 import { Inject, Injectable, type MessageEvent } from '@nestjs/common';
 import type { ChatClient, PromptSpec } from '@repo/chat';
-import { AI_CHAT_CLIENT, toSseEvents } from '@repo/nest';
+import { AI_CHAT_CLIENT, APP_CONFIG, toSseEvents } from '@repo/nest';
 import {
   createQuestionAnswerAdvisor,
   parseFilter,
@@ -15,7 +15,6 @@ import {
 import { Observable } from 'rxjs';
 import type { AppConfig } from '../app-config.js';
 import { VectorStoreService } from '../vectors/vector-store.service.js';
-import { APP_CONFIG } from '../vectors/vector-tokens.js';
 
 export interface AskAnswer {
   answer: string;

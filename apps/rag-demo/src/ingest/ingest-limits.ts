@@ -2,19 +2,22 @@
 // multipart request over RAG_MAX_REQUEST_BYTES (refused from its Content-Length before a byte is
 // read, or as soon as the bytes received pass it), a folder whose files add up to more, or one
 // with more files than MAX_FOLDER_FILES. RAG_MAX_UPLOAD_BYTES bounds each file.
+import { InvalidInputError } from '@repo/core';
 import type { AppConfig } from '../app-config.js';
 import type { SourceLimits } from './ingest-sources.js';
 
 /** Files under one folder that one ingest takes. */
 export const MAX_FOLDER_FILES = 1000;
 
-export class IngestTooLargeError extends Error {
+export class IngestTooLargeError extends InvalidInputError {
   constructor(
     readonly field: string,
     readonly reason: string,
   ) {
-    super(`Too large to ingest: ${reason}.`);
-    this.name = 'IngestTooLargeError';
+    super(`Too large to ingest: ${reason}.`, [{ field, reason }], {
+      code: 'ingest_too_large',
+      kind: 'too_large',
+    });
   }
 }
 

@@ -1,9 +1,8 @@
 // The confinement's refusals (@repo/tools' FileAccessError, shared with the file tools) in this
-// app's words and statuses: a path outside RAG_INGEST_ROOT is a 400 naming `path`, a missing one a
+// app's words and error kinds: a path outside RAG_INGEST_ROOT is a 400 naming `path`, a missing one a
 // 404, a file over RAG_MAX_UPLOAD_BYTES a 413, a file swapped for a link while it was opened a
 // 409. Inside a folder the same refusals are skip reasons. Never the root's location.
-import { HttpException, HttpStatus } from '@nestjs/common';
-import { InvalidInputError } from '@repo/core';
+import { InvalidInputError, type ErrorKind } from '@repo/core';
 import type { FileAccessError } from '@repo/tools';
 
 /** What went wrong with `requested`, as a reason (a folder's skip, a 4xx's detail). */
@@ -35,25 +34,22 @@ export function describeRefusal(error: FileAccessError, maxBytes: number): strin
   }
 }
 
-/** The refusal of a path given by the client, as the error the app's filter answers. */
+/** The refusal of a path given by the client, as an error of the kind that fits it. */
 export function toIngestPathError(error: FileAccessError, maxBytes: number): Error {
   const reason = describeRefusal(error, maxBytes);
   const details = [{ field: 'path', reason }];
-  const http = (status: HttpStatus, message: string) =>
-    new HttpException({ message, details }, status, { cause: error });
+  const refuse = (kind: ErrorKind, message: string) =>
+    new InvalidInputError(message, details, { kind, code: 'ingest_path_refused', cause: error });
   switch (error.reason) {
     case 'not_found':
-      return http(HttpStatus.NOT_FOUND, `No file or folder "${error.path}" in the ingest root.`);
+      return refuse('not_found', `No file or folder "${error.path}" in the ingest root.`);
     case 'too_large':
-      return http(
-        HttpStatus.PAYLOAD_TOO_LARGE,
-        `"${error.path}" is larger than ${maxBytes} bytes.`,
-      );
+      return refuse('too_large', `"${error.path}" is larger than ${maxBytes} bytes.`);
     case 'changed':
-      return http(HttpStatus.CONFLICT, `"${error.path}" ${reason}.`);
+      return refuse('conflict', `"${error.path}" ${reason}.`);
     case 'unreadable':
-      return http(HttpStatus.UNPROCESSABLE_ENTITY, `${reason}.`);
+      return refuse('unprocessable', `${reason}.`);
     default:
-      return new InvalidInputError(`Cannot ingest this path: ${reason}`, details, { cause: error });
+      return refuse('invalid_input', `Cannot ingest this path: ${reason}`);
   }
 }

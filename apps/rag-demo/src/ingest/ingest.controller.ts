@@ -23,7 +23,12 @@ import {
   type IngestResult,
   type UploadedDocument,
 } from './ingest.service.js';
-import { requireFiles, UPLOAD_FIELD, UPLOAD_MAX_FILES } from './upload-limits.js';
+import {
+  FileSizeLimitInterceptor,
+  requireFiles,
+  UPLOAD_FIELD,
+  UPLOAD_MAX_FILES,
+} from './upload-limits.js';
 
 type Passthrough = Pick<Response, 'status' | 'setHeader'>;
 
@@ -33,7 +38,7 @@ export class IngestController {
   constructor(@Inject(IngestService) private readonly ingest: IngestService) {}
 
   @Post('api/rag/documents')
-  @UseInterceptors(FilesInterceptor(UPLOAD_FIELD, UPLOAD_MAX_FILES))
+  @UseInterceptors(FileSizeLimitInterceptor, FilesInterceptor(UPLOAD_FIELD, UPLOAD_MAX_FILES))
   @ApiOperation({ summary: 'Upload files (multipart field `files`): 200 report, or 202 job' })
   async upload(
     @UploadedFiles() files: UploadedDocument[] | undefined,

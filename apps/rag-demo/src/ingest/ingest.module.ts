@@ -3,9 +3,9 @@
 // as jobs (JobsModule).
 import { Module, RequestMethod, type MiddlewareConsumer, type NestModule } from '@nestjs/common';
 import { MulterModule } from '@nestjs/platform-express';
+import { APP_CONFIG } from '@repo/nest';
 import type { AppConfig } from '../app-config.js';
 import { JobsModule } from '../jobs/jobs.module.js';
-import { APP_CONFIG } from '../vectors/vector-tokens.js';
 import { IngestController } from './ingest.controller.js';
 import { IngestService } from './ingest.service.js';
 import { RequestSizeMiddleware } from './request-size.middleware.js';

@@ -6,6 +6,8 @@
 // becomes a job (202, see jobs/). Paths go through @repo/tools' confinement (ingest-sources.ts).
 import path from 'node:path';
 import { Inject, Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
+import { InvalidInputError, withDetails } from '@repo/core';
+import { APP_CONFIG } from '@repo/nest';
 import {
   createDocumentWorkers,
   ingestDocuments,
@@ -20,9 +22,9 @@ import type { AppConfig } from '../app-config.js';
 import type { JobView } from '../jobs/ingest-job.js';
 import { IngestJobsService } from '../jobs/ingest-jobs.service.js';
 import { VectorStoreService } from '../vectors/vector-store.service.js';
-import { APP_CONFIG } from '../vectors/vector-tokens.js';
 import { requestTooLarge, sourceLimits } from './ingest-limits.js';
 import { listedBytes, listIngestTarget, readIngestTarget } from './ingest-sources.js';
+import { UPLOAD_FIELD } from './upload-limits.js';
 
 export interface IngestResult extends IngestReport {
   collection: string;
@@ -39,6 +41,8 @@ export interface UploadedDocument {
 }
 
 interface RunOptions {
+  /** The request field the files came from: their problems are reported under it. */
+  field: string;
   skipped: IngestSkip[];
   skipUnreadable: boolean;
   signal: AbortSignal;
@@ -76,7 +80,7 @@ export class IngestService implements OnModuleDestroy {
     }));
     const bytes = sources.reduce((sum, source) => sum + source.bytes.length, 0);
     return this.answer({ kind: 'upload', files: sources.length, bytes }, (context) =>
-      this.run(sources, { skipped: [], skipUnreadable: false, ...context }),
+      this.run(sources, { field: UPLOAD_FIELD, skipped: [], skipUnreadable: false, ...context }),
     );
   }
 
@@ -91,7 +95,12 @@ export class IngestService implements OnModuleDestroy {
     return this.answer({ kind: 'path', files, bytes }, async (context) => {
       const read = await readIngestTarget(this.confinement, target, limits);
       const skipUnreadable = target.kind === 'folder';
-      return this.run(read.sources, { skipped: read.skipped, skipUnreadable, ...context });
+      return this.run(read.sources, {
+        field: 'path',
+        skipped: read.skipped,
+        skipUnreadable,
+        ...context,
+      });
     });
   }
 
@@ -123,6 +132,8 @@ export class IngestService implements OnModuleDestroy {
         this.logProgress(event);
         options.onProgress?.(event);
       },
+    }).catch((error: unknown) => {
+      throw inField(error, options.field);
     });
     this.logger.log(
       `${report.chunks} chunks from ${sources.length} file(s): ${report.added} added, ` +
@@ -149,4 +160,13 @@ function uploadName(name: string): string {
   const utf8 = bytes.toString('utf8');
   const decoded = Buffer.from(utf8, 'utf8').equals(bytes) ? utf8 : name;
   return path.basename(decoded.replace(/\\/g, '/'));
+}
+
+/** @repo/rag names a document's problems `file` or `sources`; here they are the request's field. */
+function inField(error: unknown, field: string): unknown {
+  if (!(error instanceof InvalidInputError) || error.details.length === 0) return error;
+  return withDetails(
+    error,
+    error.details.map((detail) => ({ ...detail, field })),
+  );
 }

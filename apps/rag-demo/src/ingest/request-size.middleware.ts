@@ -2,9 +2,9 @@
 // byte of it is read (413 naming the limit). A request without one (chunked) is counted while it
 // streams instead (counting-memory-storage.ts).
 import { Inject, Injectable, type NestMiddleware } from '@nestjs/common';
+import { APP_CONFIG } from '@repo/nest';
 import type { NextFunction, Request, Response } from 'express';
 import type { AppConfig } from '../app-config.js';
-import { APP_CONFIG } from '../vectors/vector-tokens.js';
 import { requestTooLarge } from './ingest-limits.js';
 
 @Injectable()

@@ -15,12 +15,10 @@ import {
   type OnModuleDestroy,
 } from '@nestjs/common';
 import { createWorkQueue, type WorkQueue } from '@repo/core';
-import { describeErrorKind } from '@repo/nest';
+import { APP_CONFIG, describeErrorKind, toHttpError } from '@repo/nest';
 import type { IngestProgress } from '@repo/rag';
 import { Observable } from 'rxjs';
 import type { AppConfig } from '../app-config.js';
-import { mapAppError } from '../common/map-app-error.js';
-import { APP_CONFIG } from '../vectors/vector-tokens.js';
 import { createJob, type IngestJob, type JobView, type JobWork } from './ingest-job.js';
 
 const MAX_FINISHED = 50;
@@ -40,7 +38,7 @@ export class IngestJobsService implements OnModuleDestroy {
   /** One per running ingest (one shared signal would collect a listener per file and batch). */
   private readonly running = new Set<AbortController>();
 
-  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {
+  constructor(@Inject(APP_CONFIG) config: AppConfig) {
     this.queue = createWorkQueue({
       concurrency: config.RAG_INGEST_CONCURRENCY,
       maxQueued: config.RAG_INGEST_QUEUE,
@@ -121,7 +119,7 @@ export class IngestJobsService implements OnModuleDestroy {
       job.succeed(result);
       this.logger.log(`job ${job.id} done: ${result.chunks} chunks, ${result.added} added`);
     } catch (error) {
-      const mapped = mapAppError(error, this.config);
+      const mapped = toHttpError(error);
       job.fail(mapped.body ?? STOPPED);
       this.logger.warn(`job ${job.id} failed (${mapped.status}): ${describeErrorKind(error)}`);
     } finally {

@@ -2,10 +2,10 @@
 // delete). Filters are parsed here, before the store opens or the query is embedded, so a syntax
 // error costs nothing and answers 400 with its position.
 import { Inject, Injectable } from '@nestjs/common';
+import { APP_CONFIG } from '@repo/nest';
 import { parseFilter, type ScoredDocument } from '@repo/rag';
 import type { AppConfig } from '../app-config.js';
 import { VectorStoreService } from '../vectors/vector-store.service.js';
-import { APP_CONFIG } from '../vectors/vector-tokens.js';
 import type { DeleteVectorsDto } from './dto/delete-vectors.dto.js';
 import type { SearchDto } from './dto/search.dto.js';
 

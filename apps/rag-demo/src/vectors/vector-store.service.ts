@@ -2,14 +2,13 @@
 // default, PostgreSQL with DATABASE_URL. Opened on first use (cold start: boot validates config
 // only) and closed on shutdown. A failed open (the PGlite folder held by another process, a server
 // without pgvector) is reported to that request and retried by the next one. Writes in flight are
-// counted, for /health (see storage-health.indicator.ts).
+// counted, for /health (see vector-store.probe.ts).
 import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import type { EmbeddingModel } from '@repo/core';
-import { AI_EMBEDDING_MODEL, createLazyResource, describeErrorKind } from '@repo/nest';
+import { AI_EMBEDDING_MODEL, APP_CONFIG, createLazyResource, describeErrorKind } from '@repo/nest';
 import { createPgVectorStore, type PgVectorStore } from '@repo/rag';
 import { createDatabase, type Database } from '@repo/storage';
 import type { AppConfig } from '../app-config.js';
-import { APP_CONFIG } from './vector-tokens.js';
 
 interface OpenStore {
   database: Database;

@@ -1,13 +1,7 @@
-// The vector store and the app config, shared by the ingest, search and ask features (global:
-// one store per app).
+// The vector store, shared by the ingest, search and ask features (global: one store per app).
 import { Global, Module } from '@nestjs/common';
-import { parseAppConfig } from '../app-config.js';
 import { VectorStoreService } from './vector-store.service.js';
-import { APP_CONFIG } from './vector-tokens.js';
 
 @Global()
-@Module({
-  providers: [{ provide: APP_CONFIG, useFactory: () => parseAppConfig() }, VectorStoreService],
-  exports: [APP_CONFIG, VectorStoreService],
-})
+@Module({ providers: [VectorStoreService], exports: [VectorStoreService] })
 export class VectorsModule {}

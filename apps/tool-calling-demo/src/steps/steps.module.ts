@@ -1,7 +1,7 @@
 // User-controlled tool execution: /api/tools/steps, on the tools feature's catalogue and client.
 import { Module } from '@nestjs/common';
 import type { AppConfig } from '../app-config.js';
-import { APP_CONFIG } from '../config/app-config.module.js';
+import { APP_CONFIG } from '@repo/nest';
 import { ToolsModule } from '../tools/tools.module.js';
 import { ConversationStore } from './conversation-store.js';
 import { StepsController } from './steps.controller.js';

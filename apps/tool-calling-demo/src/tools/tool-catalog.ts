@@ -12,7 +12,7 @@ import {
   createWeatherTool,
 } from '@repo/tools';
 import type { AppConfig } from '../app-config.js';
-import { APP_CONFIG } from '../config/app-config.module.js';
+import { APP_CONFIG } from '@repo/nest';
 import { createListMyOrdersTool, createTrackParcelTool } from './shop-tools.js';
 import { TOOL_NAMES, type ToolName } from './tool-names.js';
 

@@ -4,7 +4,7 @@ import type { Provider } from '@nestjs/common';
 import { createChatClient, type ChatClient } from '@repo/chat';
 import { AI_CHAT_CLIENT } from '@repo/nest';
 import type { AppConfig } from '../app-config.js';
-import { APP_CONFIG } from '../config/app-config.module.js';
+import { APP_CONFIG } from '@repo/nest';
 
 export const TOOL_CHAT_CLIENT = Symbol('TOOL_CHAT_CLIENT');
 

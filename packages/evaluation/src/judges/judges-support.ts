@@ -2,7 +2,7 @@
 // options, when the offline heuristic stands in for the model, one judge call (temperature 0, the
 // caller's signal, usage summed over calls, in judge-session.ts) and one result shape for a reply
 // that cannot be read.
-import { InvalidInputError } from '@repo/core';
+import { AiError, InvalidInputError } from '@repo/core';
 import type { ChatModel, ChatOptions } from '@repo/core';
 import { createPromptTemplate, StructuredOutputError } from '@repo/prompting';
 import type { PromptTemplate } from '@repo/prompting';
@@ -33,7 +33,11 @@ export function usesHeuristic(options: Pick<JudgeOptions, 'model' | 'heuristic'>
 export const HEURISTIC_PREFIX = 'Heuristic (no judge model): ';
 
 /** A reply that says nothing we can use; becomes a malformed result, never reaches the caller. */
-export class UnreadableReplyError extends Error {}
+export class UnreadableReplyError extends AiError {
+  constructor(message: string) {
+    super(message, { code: 'unreadable_reply', kind: 'model_output_unusable' });
+  }
+}
 
 /** Thresholds and category scores: a number from 0 to 1, else InvalidInputError naming `field`. */
 export function checkUnitInterval(value: number, field: string): number {

@@ -3,7 +3,13 @@
 // retries (createModelResolver builds @repo/providers models with `retry`), so a failing call
 // reaches the provider at most 1 + maxRetries times instead of that times the runner's own tries.
 // The attempts it took are read back from the model (attemptsOf), for the case's `attempts`.
-import type { ChatModel, ChatRequest, ChatResponse, Usage } from '@repo/core';
+import {
+  AiError,
+  type ChatModel,
+  type ChatRequest,
+  type ChatResponse,
+  type Usage,
+} from '@repo/core';
 import { attemptsOf } from '@repo/providers';
 import { cacheKey, type OutputCache } from './output-cache.js';
 
@@ -47,12 +53,17 @@ export async function callModel(
 }
 
 /** The call failed for good; `cause` is the provider's error. */
-export class ModelCallError extends Error {
+export class ModelCallError extends AiError {
   constructor(
     cause: unknown,
     readonly attempts: number,
   ) {
-    super(cause instanceof Error ? cause.message : String(cause), { cause });
-    this.name = 'ModelCallError';
+    // The provider's kind (rate_limited, timeout, upstream_failure…) and retry hint carry over.
+    super(cause instanceof Error ? cause.message : String(cause), {
+      cause,
+      code: 'model_call_failed',
+      kind: cause instanceof AiError ? cause.kind : 'upstream_failure',
+      retryAfterMs: cause instanceof AiError ? cause.retryAfterMs : undefined,
+    });
   }
 }

@@ -1,4 +1,4 @@
-// `tests: file://cases.jsonl`: a dataset of test cases beside the suite (domain.md §3.9: suites in
+// `tests: file://cases.jsonl`: a dataset of test cases beside the suite (suites in
 // YAML plus JSONL datasets), one JSON object per line, or a YAML/JSON list. Problems inside it are
 // reported at the dataset's own file:line.
 import { readFileSync } from 'node:fs';

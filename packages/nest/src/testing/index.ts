@@ -8,3 +8,5 @@ export { checkBadInputs } from './check-bad-inputs.js';
 export type { BadInputOptions, BadInputReport } from './check-bad-inputs.js';
 export { mutateRequest } from './bad-input-mutations.js';
 export type { Mutation, SampleRequest } from './bad-input-mutations.js';
+export { bootChecks, portInUseMessage, runMain, runMainOnTakenPort } from './boot-checks.js';
+export type { BootCheck, BootCheckOptions, BootResult } from './boot-checks.js';

@@ -7,10 +7,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { ChatModel } from '@repo/core';
 import { createModelResolver, type ModelResolver } from '@repo/evaluation';
-import { AI_CONFIG, AI_MODEL_REGISTRY, type AiConfig } from '@repo/nest';
+import { AI_CONFIG, AI_MODEL_REGISTRY, APP_CONFIG, type AiConfig } from '@repo/nest';
 import type { ModelRegistry } from '@repo/providers';
 import type { AppConfig } from '../app-config.js';
-import { APP_CONFIG } from './app-config.token.js';
 
 @Injectable()
 export class EvalModelsService {

@@ -4,8 +4,8 @@
 // stop with the app.
 import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import { createEvalWorkerPool, type EvalWorkerPool } from '@repo/evaluation';
+import { APP_CONFIG } from '@repo/nest';
 import type { AppConfig } from '../app-config.js';
-import { APP_CONFIG } from './app-config.token.js';
 
 @Injectable()
 export class EvalWorkersService implements OnApplicationShutdown {

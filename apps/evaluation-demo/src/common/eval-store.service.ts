@@ -10,10 +10,9 @@ import {
   type OnApplicationShutdown,
 } from '@nestjs/common';
 import { createEvalRunStore, type EvalRunStore } from '@repo/evaluation';
-import { createLazyResource } from '@repo/nest';
+import { APP_CONFIG, createLazyResource } from '@repo/nest';
 import { createDatabase, type Database } from '@repo/storage';
 import type { AppConfig } from '../app-config.js';
-import { APP_CONFIG } from './app-config.token.js';
 
 /** What a run left `running` by a crash or a kill is marked with at the next start. */
 export const INTERRUPTED = 'interrupted by a restart';
