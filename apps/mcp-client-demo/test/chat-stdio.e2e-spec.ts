@@ -1,12 +1,12 @@
 // GET /api/chat/ai with the shipped mcp.json: the weather server spawned over stdio (the real,
 // built apps/mcp-weather-server), its tool discovered and run by the embedded model.
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { bufferText, parseSse } from '@repo/nest/testing';
+import { parseSse } from '@repo/nest/testing';
 import type { ModelRegistry } from '@repo/providers';
 import request from 'supertest';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { McpConnectionsService } from '../src/mcp/mcp-connections.service.js';
-import { createTestApp, sentMessages, whenConnected } from './create-test-app.js';
+import { createTestApp, sentMessages, whenConnected, askStream } from './create-test-app.js';
 
 const BEIJING =
   '{"city":"北京","temperature":18,"unit":"C","condition":"晴","humidity":35,"windKph":12}';
@@ -55,11 +55,7 @@ describe('GET /api/chat/ai with the shipped mcp.json', () => {
   });
 
   it('streams the same answer as SSE, with no warning when every server is up', async () => {
-    const res = await request(app.getHttpServer())
-      .get('/api/chat/ai/stream')
-      .query({ userInput: '北京天气怎么样？' })
-      .buffer(true)
-      .parse(bufferText);
+    const res = await askStream(app, '北京天气怎么样？');
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toBe('text/event-stream');
     expect(res.headers['x-ai-provider']).toBe('local');

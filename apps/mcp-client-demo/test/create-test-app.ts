@@ -4,8 +4,9 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { McpServerConfig } from '@repo/mcp';
 import { APP_CONFIG } from '@repo/nest';
-import { createNestTestApp, modelRegistryOf } from '@repo/nest/testing';
+import { bufferText, createNestTestApp, modelRegistryOf } from '@repo/nest/testing';
 import type { ModelRegistry } from '@repo/providers';
+import request from 'supertest';
 import { parseAppConfig } from '../src/app-config.js';
 import { AppModule } from '../src/app.module.js';
 import { configureApp } from '../src/configure-app.js';
@@ -48,4 +49,13 @@ export function sentMessages(registry: ModelRegistry): unknown[][] {
     .localLlm()
     .requests()
     .map((request) => (request.body as { messages: unknown[] }).messages);
+}
+
+/** GET /api/chat/ai/stream with `userInput`, the whole SSE body as text. */
+export function askStream(app: NestExpressApplication, userInput: string) {
+  return request(app.getHttpServer())
+    .get('/api/chat/ai/stream')
+    .query({ userInput })
+    .buffer(true)
+    .parse(bufferText);
 }

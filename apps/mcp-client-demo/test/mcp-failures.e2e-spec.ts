@@ -1,11 +1,11 @@
 // One good server next to broken ones: each failure is reported (status endpoint, health, with
 // the reason) and the good server keeps answering. The seed's client could not even start.
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { bufferText, parseSse } from '@repo/nest/testing';
+import { parseSse } from '@repo/nest/testing';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { McpConnectionsService } from '../src/mcp/mcp-connections.service.js';
-import { createTestApp, WEATHER_STDIO, whenConnected } from './create-test-app.js';
+import { createTestApp, WEATHER_STDIO, whenConnected, askStream } from './create-test-app.js';
 import { freePort } from './spawn-app.js';
 
 const CRASHING = {
@@ -82,11 +82,7 @@ describe('a broken server next to a good one', () => {
   });
 
   it('a stream says so first, in a warning event with each reason, then answers', async () => {
-    const res = await request(app.getHttpServer())
-      .get('/api/chat/ai/stream')
-      .query({ userInput: '北京天气怎么样？' })
-      .buffer(true)
-      .parse(bufferText);
+    const res = await askStream(app, '北京天气怎么样？');
     expect(res.status).toBe(200);
     expect(
       splitHeader(res.headers['x-mcp-unavailable']).map((entry) => entry.split(';')[0]),
