@@ -86,7 +86,9 @@ export class TooManyChunksError extends InvalidInputError {
         ? `"${source}" is too large to ingest: ${reason}`
         : `Too much to ingest at once: ${reason}`;
     const detail =
-      scope === 'file' ? { field: 'file', reason: `${source}: ${reason}` } : { field: 'sources', reason };
+      scope === 'file'
+        ? { field: 'file', reason: `${source}: ${reason}` }
+        : { field: 'sources', reason };
     super(message, [detail], { code: 'too_many_chunks', kind: 'unprocessable' });
     this.source = source;
     this.limit = limit;
