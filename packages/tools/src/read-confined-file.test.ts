@@ -11,9 +11,13 @@ import { FileAccessError } from './tools-errors.js';
 
 const SECRET = '机密 OUTSIDE-SECRET-9931';
 const INSIDE = '笔记：西湖边的灯在晚上是琥珀色的。';
-/** Swaps to wait for during one race, and the most reads before giving up on that many. */
-const SWAPS = 30_000;
-const MAX_READS = 200_000;
+/**
+ * Swaps to wait for during one race, and the most reads before giving up on that many. The
+ * swapper is a worker thread: on a loaded 2-core machine it can get far fewer turns than the
+ * reads, so the bar is one that every run reaches while still racing thousands of times.
+ */
+const SWAPS = 10_000;
+const MAX_READS = 400_000;
 let base: string;
 let root: string;
 
