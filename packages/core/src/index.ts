@@ -85,3 +85,4 @@ export type { WorkQueue, WorkQueueOptions, WorkQueueRunOptions } from './work-qu
 export type { AnyTool, RunToolCallsOptions } from './run-tool-calls.js';
 export { toToolDefinition } from './tool.js';
 export type { Tool, ToolExecutionContext } from './tool.js';
+export { wilsonInterval, Z_95 } from './wilson-interval.js';

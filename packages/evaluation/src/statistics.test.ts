@@ -1,3 +1,4 @@
+import { InvalidInputError } from '@repo/core';
 import { describe, expect, it } from 'vitest';
 import type { AssertionResult, CaseResult, CaseStatus, EvalRun } from './eval-run.js';
 import { MetricInputError } from './metrics/metrics-errors.js';
@@ -122,7 +123,7 @@ describe('wilsonInterval', () => {
 
   it('is [0, 1] without data and rejects impossible counts', () => {
     expect(wilsonInterval(0, 0)).toEqual([0, 1]);
-    expect(() => wilsonInterval(11, 10)).toThrow(MetricInputError);
+    expect(() => wilsonInterval(11, 10)).toThrow(InvalidInputError);
   });
 });
 

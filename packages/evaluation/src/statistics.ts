@@ -56,21 +56,8 @@ export function bootstrapInterval(
   return [readPercentile(means, tail), readPercentile(means, 1 - tail)];
 }
 
-/** Wilson score interval of a proportion; better than p ± z·SE for small n or p near 0 or 1. n = 0 → [0, 1]. */
-export function wilsonInterval(successes: number, n: number, z = 1.96): [number, number] {
-  if (!(n >= 0 && successes >= 0 && successes <= n)) {
-    throw new MetricInputError(`Need 0 <= successes <= n, got ${successes} of ${n}`, [
-      { field: 'successes', reason: 'must be between 0 and n' },
-    ]);
-  }
-  if (n === 0) return [0, 1];
-  const p = successes / n;
-  const zSquared = z * z;
-  const denominator = 1 + zSquared / n;
-  const centre = (p + zSquared / (2 * n)) / denominator;
-  const halfWidth = (z / denominator) * Math.sqrt((p * (1 - p)) / n + zSquared / (4 * n * n));
-  return [Math.max(0, centre - halfWidth), Math.min(1, centre + halfWidth)];
-}
+/** Wilson score interval of a proportion: @repo/core's, re-exported for eval reports. */
+export { wilsonInterval } from '@repo/core';
 
 /**
  * Unbiased pass@k for one problem with n samples of which c are correct: 1 − C(n−c, k)/C(n, k),

@@ -1,0 +1,36 @@
+// Public API of @repo/feedback: RLHF feedback collection. Agreement statistics (how far
+// annotators agree, and whether their votes can be trusted), leaderboards from pairwise battles,
+// the append-only feedback store and the training-data exports.
+export { cohenKappa } from './agreement/cohen-kappa.js';
+export type { CohenKappaOptions, KappaResult, KappaWeights } from './agreement/cohen-kappa.js';
+export { fleissKappa } from './agreement/fleiss-kappa.js';
+export type { FleissKappaResult } from './agreement/fleiss-kappa.js';
+export { krippendorffAlpha } from './agreement/krippendorff-alpha.js';
+export type {
+  KrippendorffAlphaOptions,
+  KrippendorffAlphaResult,
+  MeasurementLevel,
+  ReliabilityData,
+} from './agreement/krippendorff-alpha.js';
+export type { Label } from './agreement/labels.js';
+export { canonicalizeVote } from './agreement/pairwise-votes.js';
+export type {
+  CanonicalVote,
+  PairwiseChoice,
+  PairwiseOutcome,
+  PairwiseVote,
+} from './agreement/pairwise-votes.js';
+export { pairwiseAgreement } from './agreement/pairwise-agreement.js';
+export type {
+  PairwiseAgreementOptions,
+  PairwiseAgreementResult,
+} from './agreement/pairwise-agreement.js';
+export { positionBias } from './agreement/position-bias.js';
+export type { PositionBiasOptions, PositionBiasReport } from './agreement/position-bias.js';
+export { assessAnnotators, flagFastVotes } from './agreement/annotator-quality.js';
+export type {
+  AgreementTally,
+  AnnotatorQuality,
+  AnnotatorQualityOptions,
+  GoldAnswer,
+} from './agreement/annotator-quality.js';
