@@ -10,6 +10,7 @@ const benches = {
   tools: () => import('./tools.bench.mjs'),
   rag: () => import('./rag.bench.mjs'),
   eval: () => import('./eval.bench.mjs'),
+  feedback: () => import('./feedback.bench.mjs'),
   load: () => import('./load.bench.mjs'),
 };
 

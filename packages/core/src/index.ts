@@ -86,3 +86,5 @@ export type { AnyTool, RunToolCallsOptions } from './run-tool-calls.js';
 export { toToolDefinition } from './tool.js';
 export type { Tool, ToolExecutionContext } from './tool.js';
 export { wilsonInterval, Z_95 } from './wilson-interval.js';
+export { createRandom } from './seeded-random.js';
+export type { Random } from './seeded-random.js';

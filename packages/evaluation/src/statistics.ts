@@ -1,6 +1,6 @@
 // Statistics for eval runs: a seeded PRNG, percentile-bootstrap and Wilson intervals, unbiased
 // pass@k (Chen et al. 2021), a run's summary and the paired comparison of two runs.
-import { addUsage, emptyUsage } from '@repo/core';
+import { addUsage, createRandom, emptyUsage } from '@repo/core';
 import type { CaseResult, EvalRun, FlippedCase, RunComparison, RunSummary } from './eval-run.js';
 import { MetricInputError, requirePositiveInteger } from './metrics/metrics-errors.js';
 
@@ -11,19 +11,8 @@ export interface BootstrapOptions {
   confidence?: number;
 }
 
-/**
- * mulberry32: a seeded generator of floats in [0, 1). Hand-written because it is five lines and a
- * seed makes a report's intervals reproducible, which Math.random cannot.
- */
-export function createRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(state ^ (state >>> 15), state | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The seeded generator behind the intervals (@repo/core's mulberry32). */
+export { createRandom };
 
 /** Percentile-bootstrap interval of the mean: resample with replacement, take the tails' percentiles. */
 export function bootstrapInterval(

@@ -34,3 +34,22 @@ export type {
   AnnotatorQualityOptions,
   GoldAnswer,
 } from './agreement/annotator-quality.js';
+export { computeOnlineElo } from './leaderboard/elo.js';
+export type { OnlineEloOptions } from './leaderboard/elo.js';
+export { fitBradleyTerry } from './leaderboard/bradley-terry.js';
+export type { BradleyTerryFit, BradleyTerryOptions } from './leaderboard/bradley-terry.js';
+export { bootstrapBradleyTerry } from './leaderboard/bootstrap.js';
+export type { BootstrapOptions, BootstrapResult, RatingInterval } from './leaderboard/bootstrap.js';
+export { computeBattleCountMatrix, computeWinFractionMatrix } from './leaderboard/matrices.js';
+export type {
+  BattleCountMatrix,
+  MatrixOptions,
+  TieHandling,
+  WinFractionMatrix,
+} from './leaderboard/matrices.js';
+export { computeLeaderboard } from './leaderboard/leaderboard.js';
+export type { Leaderboard, LeaderboardOptions, LeaderboardRow } from './leaderboard/leaderboard.js';
+export { simulateBattles } from './leaderboard/simulate-battles.js';
+export type { SimulateBattlesOptions } from './leaderboard/simulate-battles.js';
+export type { Battle, BattleWinner } from './leaderboard/battles.js';
+export type { EloScaleOptions, RatedModel } from './leaderboard/leaderboard-input.js';

@@ -1,7 +1,7 @@
 // Per-annotator quality signals for pairwise votes: agreement with the other annotators' majority
 // and with gold items (known answers), straight-lining and voting too fast. These flag annotators
 // for review or down-weighting; they do not prove bad faith on their own.
-import { invalidInput } from './labels.js';
+import { invalidInput } from '../feedback-errors.js';
 import {
   groupVotesByItem,
   type IndexedVote,

@@ -3,12 +3,12 @@
 // https://en.wikipedia.org/wiki/Cohen%27s_kappa
 import {
   indexCategories,
-  invalidInput,
   orderCategories,
   requireLabel,
   requireNonEmpty,
   type Label,
 } from './labels.js';
+import { invalidInput } from '../feedback-errors.js';
 import { sumDisagreements } from './disagreement-sums.js';
 
 /**

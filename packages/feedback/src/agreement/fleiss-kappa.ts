@@ -2,7 +2,8 @@
 // any number of raters on nominal labels when every item got the same number of ratings. The raters
 // need not be the same people from item to item, which fits crowd annotation.
 // https://en.wikipedia.org/wiki/Fleiss%27_kappa
-import { invalidInput, isList, requireLabel, requireNonEmpty, type Label } from './labels.js';
+import { isList, requireLabel, requireNonEmpty, type Label } from './labels.js';
+import { invalidInput } from '../feedback-errors.js';
 
 export interface FleissKappaResult {
   /**

@@ -5,13 +5,13 @@
 import { sumDisagreements } from './disagreement-sums.js';
 import {
   indexCategories,
-  invalidInput,
   isList,
   orderCategories,
   requireLabel,
   requireNonEmpty,
   type Label,
 } from './labels.js';
+import { invalidInput } from '../feedback-errors.js';
 
 /** Stevens' level of measurement; it picks the difference function δ². */
 export type MeasurementLevel = 'nominal' | 'ordinal' | 'interval' | 'ratio';

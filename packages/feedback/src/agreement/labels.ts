@@ -1,13 +1,9 @@
 // Input checks shared by the agreement statistics: what a label is, how categories are put in order,
 // and the one error they all throw for bad input (core's InvalidInputError, naming the field).
-import { InvalidInputError } from '@repo/core';
+import { invalidInput } from '../feedback-errors.js';
 
 /** A rating: a category name in any language ('好', 'A', 'tie') or a point on a numeric scale. */
 export type Label = string | number;
-
-export function invalidInput(field: string, reason: string): InvalidInputError {
-  return new InvalidInputError(`${field} ${reason}`, [{ field, reason }]);
-}
 
 /**
  * A runtime check for callers without types (JSON bodies). Not a type guard on purpose:

@@ -2,7 +2,8 @@
 // raw agreement and chance-corrected agreement on the outcomes {A, B, tie} (+ both-bad).
 import { fleissKappa } from './fleiss-kappa.js';
 import { alphaOfUnits } from './krippendorff-alpha.js';
-import { invalidInput, type Label } from './labels.js';
+import { type Label } from './labels.js';
+import { invalidInput } from '../feedback-errors.js';
 import { groupVotesByItem, type PairwiseOutcome, type PairwiseVote } from './pairwise-votes.js';
 
 export interface PairwiseAgreementOptions {

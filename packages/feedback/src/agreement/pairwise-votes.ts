@@ -2,7 +2,8 @@
 // back to a canonical order, so that two annotators who saw the pair in opposite orders but preferred
 // the same answer count as agreeing. The canonical pair is the two candidate ids in code-unit order
 // (locale-independent, so the same on every server).
-import { invalidInput, isList, requireNonEmpty } from './labels.js';
+import { isList, requireNonEmpty } from './labels.js';
+import { invalidInput } from '../feedback-errors.js';
 
 /** What the annotator clicked: a side, a tie, or "both are bad" (a signal of its own, not a tie). */
 export type PairwiseChoice = 'left' | 'right' | 'tie' | 'both-bad';

@@ -1,5 +1,4 @@
 // For the agreement tests: a pairwise vote in one line, and the field an InvalidInputError names.
-import { InvalidInputError } from '@repo/core';
 import type { PairwiseChoice, PairwiseVote } from '../pairwise-votes.js';
 
 export function vote(
@@ -17,12 +16,4 @@ export function vote(
  * The field named by the InvalidInputError that `run` throws. Any other error is rethrown and a
  * call that throws nothing fails, so the test cannot pass by accident.
  */
-export function invalidInputField(run: () => unknown): string | undefined {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof InvalidInputError) return error.details[0]?.field;
-    throw error;
-  }
-  throw new Error('expected an InvalidInputError');
-}
+export { invalidInputField } from '../../__fixtures__/invalid-input-field.js';
