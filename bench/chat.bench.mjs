@@ -1,7 +1,12 @@
-// `npm run bench -- chat [--requests 2000] [--connections 16] [--rounds 3] [--streams 200] [--cold 5]`
+// `npm run bench -- chat [--requests 2000] [--connections 16] [--rounds 6] [--streams 200] [--cold 5]`
 // chat-demo against a bare Nest app doing the same job with the raw openai SDK, both talking to
-// one local-llm on a port (its own process). Three figures, each a ratio within this run:
+// one local-llm on a port (its own process). Four figures, each a ratio within this run:
 //   throughput of POST /api/chat under loopback load (autocannon, bounded request count): ≥ 0.9×
+//   the app process's CPU time per request in those rounds (/proc/<pid>/stat): ≤ 1.15×. The
+//   model runs in local-llm's process, so it is in neither app's figure; its CPU per request is
+//   reported beside them to show both apps asked it for the same work. Throughput swings with
+//   whatever else the machine runs; CPU per request much less. Each figure is the median over
+//   rounds of the two apps' ratio, the apps measured back to back in each round.
 //   time to the first SSE event of GET /api/chat/stream, beside the raw SDK stream's first chunk
 //   cold start: spawn → first 200 from /health, chat-demo vs the bare app: ≤ 1.5×
 import autocannon from 'autocannon';
@@ -9,6 +14,7 @@ import OpenAI from 'openai';
 import {
   freePort,
   parseFlags,
+  processCpuMs,
   saveResult,
   startLocalLlm,
   startNode,
@@ -26,7 +32,7 @@ export async function run(args) {
   const flags = parseFlags(args, {
     requests: 2000,
     connections: 16,
-    rounds: 3,
+    rounds: 6,
     streams: 200,
     cold: 5,
   });
@@ -34,7 +40,7 @@ export async function run(args) {
   try {
     const apps = await startApps(llm.baseURL);
     try {
-      const throughput = await measureThroughput(apps, flags);
+      const throughput = await measureThroughput(apps, llm.pid, flags);
       const firstEvent = await measureFirstEvent(apps, llm.baseURL, flags.streams);
       apps.forEach((app) => app.stop());
       const coldStart = await measureColdStart(llm.baseURL, flags.cold);
@@ -69,7 +75,7 @@ async function startApp(name, script, baseURL) {
   });
   const url = `http://127.0.0.1:${port}`;
   const coldMs = await waitForHttp(`${url}/health`, started);
-  return { name, url, coldMs, stop: app.stop };
+  return { name, url, coldMs, pid: app.pid, stop: app.stop };
 }
 
 async function startApps(baseURL) {
@@ -79,8 +85,16 @@ async function startApps(baseURL) {
   ];
 }
 
-function cannon(url, amount, connections) {
-  return autocannon({
+/**
+ * `amount` requests; resolves with autocannon's result and, measured up to the last response,
+ * the wall time and the CPU each of `pids` used. autocannon's own req/s is the mean of
+ * one-second samples and its run ends on the next sample, so a run of 1–2 s reads as 2,000 or
+ * 1,000 req/s whatever its real rate: the ratio swung with where each run's end fell.
+ */
+async function cannon(url, amount, connections, pids = []) {
+  const cpuBefore = pids.map(processCpuMs);
+  const started = performance.now();
+  const tracker = autocannon({
     url: `${url}/api/chat`,
     method: 'POST',
     headers: { 'content-type': 'application/json' },
@@ -88,20 +102,34 @@ function cannon(url, amount, connections) {
     connections,
     amount,
   });
+  let responses = 0;
+  let window;
+  tracker.on('response', () => {
+    if (++responses < amount) return;
+    const ms = performance.now() - started;
+    window = { ms, cpuMs: pids.map((pid, i) => processCpuMs(pid) - cpuBefore[i]) };
+  });
+  const result = await tracker;
+  return { result, window };
 }
 
-async function measureThroughput(apps, { requests, connections, rounds }) {
-  for (const app of apps) await cannon(app.url, 300, connections); // warm up JIT and pools
+async function measureThroughput(apps, llmPid, { requests, connections, rounds }) {
+  // Warm up JIT and pools: a process that has served 300 requests still spends ~15% more CPU on
+  // each than one that has served thousands, which swung the CPU ratio by as much.
+  for (let i = 0; i < 2; i++) for (const app of apps) await cannon(app.url, 1000, connections);
   const perApp = Object.fromEntries(apps.map((app) => [app.name, []]));
   for (let round = 0; round < rounds; round++) {
     for (const app of round % 2 ? [...apps].reverse() : apps) {
-      const result = await cannon(app.url, requests, connections);
-      if (result.non2xx > 0 || result.errors > 0)
+      const { result, window } = await cannon(app.url, requests, connections, [app.pid, llmPid]);
+      if (result.non2xx > 0 || result.errors > 0 || !window)
         throw new Error(`${app.name}: ${result.non2xx} non-2xx, ${result.errors} errors`);
+      const [appCpuMs, llmCpuMs] = window.cpuMs;
       perApp[app.name].push({
-        rps: result.requests.average,
+        rps: (requests * 1000) / window.ms,
         p50: result.latency.p50,
         p99: result.latency.p99,
+        cpuMsPerRequest: appCpuMs / requests,
+        llmCpuMsPerRequest: llmCpuMs / requests,
       });
       process.stderr.write(`\rchat bench: throughput round ${round + 1}/${rounds}`);
     }
@@ -114,6 +142,10 @@ async function measureThroughput(apps, { requests, connections, rounds }) {
         rps: mean(runs.map((r) => r.rps)),
         p50Ms: mean(runs.map((r) => r.p50)),
         p99Ms: mean(runs.map((r) => r.p99)),
+        cpuMsPerRequest: mean(runs.map((r) => r.cpuMsPerRequest)),
+        llmCpuMsPerRequest: mean(runs.map((r) => r.llmCpuMsPerRequest)),
+        rpsByRound: runs.map((r) => r.rps),
+        cpuMsPerRequestByRound: runs.map((r) => r.cpuMsPerRequest),
       },
     ]),
   );
@@ -188,11 +220,26 @@ function mean(values) {
   return values.reduce((sum, v) => sum + v, 0) / values.length;
 }
 
+function median(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = sorted.length / 2;
+  return Number.isInteger(middle)
+    ? (sorted[middle - 1] + sorted[middle]) / 2
+    : sorted[Math.floor(middle)];
+}
+
 function report({ throughput, firstEvent, coldStart, flags }) {
   const ours = 'chat-demo';
   const bare = 'bare Nest + raw SDK';
+  const byRound = (key) =>
+    throughput[ours][key].map((value, round) => value / throughput[bare][key][round]);
+  const rounds = {
+    throughput: byRound('rpsByRound'),
+    cpuPerRequest: byRound('cpuMsPerRequestByRound'),
+  };
   const ratios = {
-    throughput: throughput[ours].rps / throughput[bare].rps,
+    throughput: median(rounds.throughput),
+    cpuPerRequest: median(rounds.cpuPerRequest),
     firstEventVsBareP50: firstEvent[ours].p50 / firstEvent[bare].p50,
     firstEventVsRawSdkP50: firstEvent[ours].p50 / firstEvent['raw SDK stream (no app)'].p50,
     coldStartP50: coldStart[ours].p50 / coldStart[bare].p50,
@@ -203,6 +250,8 @@ function report({ throughput, firstEvent, coldStart, flags }) {
       'req/s': r.rps.toFixed(0),
       'p50 ms': r.p50Ms.toFixed(1),
       'p99 ms': r.p99Ms.toFixed(1),
+      'app CPU ms/req': r.cpuMsPerRequest.toFixed(3),
+      'local-llm CPU ms/req': r.llmCpuMsPerRequest.toFixed(3),
     })),
   );
   console.table(
@@ -221,10 +270,11 @@ function report({ throughput, firstEvent, coldStart, flags }) {
   );
   console.log(
     `throughput ${ratios.throughput.toFixed(3)}× the bare app (target ≥ 0.9×: ${ratios.throughput >= 0.9 ? 'met' : 'MISSED'}); ` +
+      `app CPU per request ${ratios.cpuPerRequest.toFixed(3)}× (target ≤ 1.15×: ${ratios.cpuPerRequest <= 1.15 ? 'met' : 'MISSED'}); ` +
       `first SSE event ${ratios.firstEventVsBareP50.toFixed(2)}× the bare app, ${ratios.firstEventVsRawSdkP50.toFixed(2)}× the raw SDK stream; ` +
       `cold start ${ratios.coldStartP50.toFixed(2)}× (target ≤ 1.5×: ${ratios.coldStartP50 <= 1.5 ? 'met' : 'MISSED'})`,
   );
   console.log(
-    `saved ${saveResult('chat', { bench: 'chat', node: process.version, flags, throughput, firstEvent, coldStart, ratios })}`,
+    `saved ${saveResult('chat', { bench: 'chat', node: process.version, flags, throughput, firstEvent, coldStart, ratios, ratiosByRound: rounds })}`,
   );
 }

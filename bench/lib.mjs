@@ -1,5 +1,6 @@
 // Small helpers shared by the benches: percentiles, memory sampling, result files.
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 
 export function percentile(sorted, p) {
   if (sorted.length === 0) return NaN;
@@ -80,7 +81,7 @@ export async function startNode(script, args, { env = {}, ready }) {
     child.stdout.on('data', (chunk) => {
       out += chunk;
       const match = ready.exec(out);
-      if (match) resolve({ match: match[1], child, stop: () => child.kill() });
+      if (match) resolve({ match: match[1], child, pid: child.pid, stop: () => child.kill() });
     });
     child.on('exit', (code) =>
       reject(new Error(`${script} exited early (${code}):\n${out}\n${err}`)),
@@ -94,7 +95,7 @@ export async function startLocalLlm({ control = false } = {}) {
   const server = await startNode(bin, ['serve', '--port', '0', ...(control ? ['--control'] : [])], {
     ready: /listening on (http:\/\/\S+\/v1)/,
   });
-  return { baseURL: server.match, stop: server.stop };
+  return { baseURL: server.match, pid: server.pid, stop: server.stop };
 }
 
 /** Polls `url` until it answers 2xx; resolves with the milliseconds since `since`. */
@@ -109,4 +110,19 @@ export async function waitForHttp(url, since, timeoutMs = 30_000) {
     if (performance.now() - since > timeoutMs) throw new Error(`${url} did not answer`);
     await new Promise((resolve) => setTimeout(resolve, 10));
   }
+}
+
+let clockTicks;
+
+/**
+ * CPU time (user + system, all threads, ms) process `pid` has used so far, from /proc/<pid>/stat
+ * (Linux; 10 ms resolution at the usual 100 ticks/s, so measure hundreds of requests at once).
+ * Unlike throughput, it hardly moves when other work shares the machine.
+ */
+export function processCpuMs(pid) {
+  clockTicks ??= Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' })) || 100;
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  // After "pid (comm) ": state is field 3, utime field 14, stime field 15.
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / clockTicks;
 }
