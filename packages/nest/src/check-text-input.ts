@@ -10,8 +10,11 @@ export const MAX_DEPTH = 64;
 const MAX_DETAILS = 5;
 
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+/** Text without a NUL or any surrogate (nearly all of it) has nothing to look at closer. */
+const SUSPECT = /[\0\uD800-\uDFFF]/;
 
 function textProblem(text: string): string | undefined {
+  if (!SUSPECT.test(text)) return undefined;
   if (text.includes('\0')) return 'must not contain NUL characters (\\u0000)';
   if (LONE_SURROGATE.test(text))
     return 'must be valid Unicode text (it holds a lone UTF-16 surrogate such as \\ud800)';
@@ -31,6 +34,9 @@ export function findTextProblems(
   root: readonly PropertyKey[],
   fallbackField: string,
 ): InvalidInputDetail[] {
+  // Every body, query and path parameter comes through here, and nearly all are clean: a walk
+  // that builds no paths answers that; the one below, which names fields, runs only when needed.
+  if (!hasTextProblem(value)) return [];
   const problems: InvalidInputDetail[] = [];
   const field = (path: readonly PropertyKey[]) => formatIssuePath(path, fallbackField);
   const pending: Array<{ value: unknown; path: PropertyKey[] }> = [{ value, path: [...root] }];
@@ -66,4 +72,33 @@ export function findTextProblems(
     }
   }
   return problems.slice(0, MAX_DETAILS);
+}
+
+/** The same walk as findTextProblems, only saying whether there is anything to report. */
+function hasTextProblem(value: unknown): boolean {
+  const values: unknown[] = [value];
+  const depths: number[] = [0];
+  while (values.length > 0) {
+    const current = values.pop();
+    const depth = depths.pop()!;
+    if (typeof current === 'string') {
+      if (textProblem(current)) return true;
+      continue;
+    }
+    if (typeof current !== 'object' || current === null || ArrayBuffer.isView(current)) continue;
+    if (depth >= MAX_DEPTH) return true;
+    if (Array.isArray(current)) {
+      for (const item of current as unknown[]) {
+        values.push(item);
+        depths.push(depth + 1);
+      }
+      continue;
+    }
+    for (const key of Object.keys(current)) {
+      if (textProblem(key)) return true;
+      values.push((current as Record<string, unknown>)[key]);
+      depths.push(depth + 1);
+    }
+  }
+  return false;
 }

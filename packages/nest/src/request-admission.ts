@@ -32,10 +32,14 @@ export function isUnqueuedPath(path: string, exempt: readonly string[]): boolean
   return path.endsWith('/events') || isExemptPath(path, exempt);
 }
 
+/** `path` is one of the prefixes or under one (`/docs`, `/docs/x`, `/docs-json`). */
 export function isExemptPath(path: string, exempt: readonly string[]): boolean {
-  return exempt.some(
-    (prefix) => path === prefix || path.startsWith(`${prefix}/`) || path.startsWith(`${prefix}-`),
-  );
+  for (const prefix of exempt) {
+    if (!path.startsWith(prefix)) continue;
+    const after = path[prefix.length];
+    if (after === undefined || after === '/' || after === '-') return true;
+  }
+  return false;
 }
 
 export function createRequestAdmission(options: AdmissionOptions): RequestAdmission {
@@ -47,30 +51,46 @@ export function createRequestAdmission(options: AdmissionOptions): RequestAdmiss
   });
   const admission = ((req, res, next) => {
     if (isUnqueuedPath(req.path ?? req.url ?? '/', options.exempt)) return next();
+    const refuse = (error: unknown) => {
+      // A client that left while waiting gets nothing; a full queue gets the 429.
+      if (error instanceof OverloadedError && !res.headersSent) sendErrorBody(res, error);
+    };
+    // A free slot: the task starts inside run(), so there is no wait to give up and no need for
+    // the AbortController and close listener below (an AbortSignal is not cheap in Node 20, and
+    // this is every request that is not queued).
+    if (queue.running < queue.concurrency) {
+      queue.run(() => holdSlot(res, next)).catch(refuse);
+      return;
+    }
     const left = new AbortController();
     const onClose = () => left.abort();
     res.once('close', onClose);
     queue
       .run(
-        () =>
-          new Promise<void>((release) => {
-            res.off('close', onClose);
-            if (res.destroyed || res.writableEnded) return release();
-            res.once('close', () => release());
-            // One turn of the event loop first: work that never waits (the embedded model, PGlite)
-            // would otherwise finish inside the turn that read it, so the requests read together
-            // would run one after another, none counted in flight, and none ever refused, while
-            // the turn grew long enough to starve /health and new connections.
-            setImmediate(next);
-          }),
+        () => {
+          res.off('close', onClose);
+          return holdSlot(res, next);
+        },
         { signal: left.signal },
       )
       .catch((error: unknown) => {
         res.off('close', onClose);
-        // A client that left while waiting gets nothing; a full queue gets the 429.
-        if (error instanceof OverloadedError && !res.headersSent) sendErrorBody(res, error);
+        refuse(error);
       });
   }) as RequestAdmission;
   admission.queue = queue;
   return admission;
+}
+
+/** Holds a slot until the response ends or its client leaves; the request goes on a turn later. */
+function holdSlot(res: ServerResponse, next: Next): Promise<void> {
+  return new Promise<void>((release) => {
+    if (res.destroyed || res.writableEnded) return release();
+    res.once('close', () => release());
+    // One turn of the event loop first: work that never waits (the embedded model, PGlite)
+    // would otherwise finish inside the turn that read it, so the requests read together
+    // would run one after another, none counted in flight, and none ever refused, while
+    // the turn grew long enough to starve /health and new connections.
+    setImmediate(next);
+  });
 }
