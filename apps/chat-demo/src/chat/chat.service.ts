@@ -80,8 +80,11 @@ export class ChatService {
   }
 
   private spec(client: ChatClient, input: CreateChatDto): PromptSpec {
+    const spec = client.prompt().messages(input.messages.map(toMessage));
+    // Most requests set no options: no empty options step for them (every step copies the spec).
+    if (!input.options && !input.model) return spec;
     const options: ChatOptions = { ...input.options };
     if (input.model) options.model = input.model;
-    return client.prompt().messages(input.messages.map(toMessage)).options(options);
+    return spec.options(options);
   }
 }
