@@ -53,3 +53,58 @@ export { simulateBattles } from './leaderboard/simulate-battles.js';
 export type { SimulateBattlesOptions } from './leaderboard/simulate-battles.js';
 export type { Battle, BattleWinner } from './leaderboard/battles.js';
 export type { EloScaleOptions, RatedModel } from './leaderboard/leaderboard-input.js';
+export { createFeedbackStore, FEEDBACK_MIGRATIONS_FOLDER } from './store/create-feedback-store.js';
+export type {
+  FeedbackCounts,
+  FeedbackOrder,
+  FeedbackPage,
+  FeedbackQuery,
+  FeedbackStore,
+  FeedbackSummary,
+  ListFeedbackOptions,
+  RecordFeedbackResult,
+} from './store/feedback-store.js';
+export {
+  ANNOTATOR_KINDS,
+  FEEDBACK_KINDS,
+  FEEDBACK_STATUSES,
+  PAIRWISE_CHOICES,
+  RATING_SCALES,
+} from './store/feedback-types.js';
+export type {
+  Annotator,
+  AnnotatorKind,
+  CorrectionFeedback,
+  CorrectionInput,
+  Feedback,
+  FeedbackInput,
+  FeedbackKind,
+  FeedbackProvenance,
+  FeedbackStatus,
+  FeedbackTarget,
+  PairwiseFeedback,
+  PairwiseInput,
+  RankingFeedback,
+  RankingInput,
+  RatingFeedback,
+  RatingInput,
+  RatingScale,
+  TargetInput,
+  ThumbsFeedback,
+  ThumbsInput,
+} from './store/feedback-types.js';
+export { FEEDBACK_LIMITS } from './store/field-checks.js';
+export { feedback, feedbackTargets } from './store/sql-schema.js';
+export { toPairwiseVote } from './store/to-pairwise-vote.js';
+export { exportFeedback } from './export/export-feedback.js';
+export { EXPORT_FORMATS } from './export/export-types.js';
+export type {
+  DataCard,
+  DropReason,
+  ExportFilters,
+  ExportFormat,
+  ExportOptions,
+  FeedbackExport,
+} from './export/export-types.js';
+export { writeExportFiles } from './export/write-export-files.js';
+export type { WriteExportFilesOptions } from './export/write-export-files.js';
