@@ -21,6 +21,9 @@ import type { ParseSuiteOptions } from '../suite/load-suite.js';
 import { fromPlainError, GradingTimeoutError } from './worker-errors.js';
 import type { SuiteSourceData, WorkerReply, WorkerTask } from './worker-tasks.js';
 
+/** Extra time for a task that must wait for its thread to start. */
+const COLD_START_MS = 5_000;
+
 export interface EvalWorkerPoolOptions {
   /** Worker threads (default: the CPUs but one, 1 to 4). Started on first use. */
   threads?: number;
@@ -74,11 +77,16 @@ export function createEvalWorkerPool(options: EvalWorkerPoolOptions = {}): EvalW
     return slots.run(
       async () => {
         const controller = new AbortController();
-        const timer = setTimeout(() => controller.abort(), limitMs);
+        const pool = start();
+        // A thread that is not running yet (the first task, or the one after a timed-out thread
+        // was stopped) must start and load the worker before it grades: seconds on a loaded
+        // 2-core machine, which is not the grading's time.
+        const startup = pool.threads.length === 0 ? COLD_START_MS : 0;
+        const timer = setTimeout(() => controller.abort(), limitMs + startup);
         const cancel = () => controller.abort();
         signal?.addEventListener('abort', cancel, { once: true });
         try {
-          const reply = (await start().run(task, { signal: controller.signal })) as WorkerReply<T>;
+          const reply = (await pool.run(task, { signal: controller.signal })) as WorkerReply<T>;
           if (!reply.ok) throw fromPlainError(reply.error);
           return reply.value;
         } catch (error) {
