@@ -9,6 +9,14 @@
 //   rounds of the two apps' ratio, the apps measured back to back in each round.
 //   time to the first SSE event of GET /api/chat/stream, beside the raw SDK stream's first chunk
 //   cold start: spawn → first 200 from /health, chat-demo vs the bare app: ≤ 1.5×
+// Measured 2026-12-07 on two shared cores (load average 2–20 from other work), `--streams 40
+// --cold 2`: CPU per request 1.11–1.26× (10 runs, mean 1.15) before issue 13's changes to the
+// request path, 1.10–1.23× (6 runs, mean 1.16) after; the 1–2% they save (measured piece by
+// piece in-process) is below what this machine resolves between runs. Throughput 0.70–0.98×, about 1 / the CPU ratio: with the
+// cores busy, throughput is CPU-bound. A `perf record -e cpu-clock` profile of 8,000 requests put
+// chat-demo at 626 µs against 544 µs (1.15×), two thirds of the difference in V8's runtime (IC
+// misses, megamorphic lookups, GC for ~30 KB more garbage per request) rather than in any one
+// function.
 import autocannon from 'autocannon';
 import OpenAI from 'openai';
 import {
@@ -114,8 +122,8 @@ async function cannon(url, amount, connections, pids = []) {
 }
 
 async function measureThroughput(apps, llmPid, { requests, connections, rounds }) {
-  // Warm up JIT and pools: a process that has served 300 requests still spends ~15% more CPU on
-  // each than one that has served thousands, which swung the CPU ratio by as much.
+  // Warm up JIT and pools: after 300 (or even 1,000) requests a process still spent 15–30% more
+  // CPU on the next ones than after a few thousand, more than the difference being measured.
   for (let i = 0; i < 2; i++) for (const app of apps) await cannon(app.url, 1000, connections);
   const perApp = Object.fromEntries(apps.map((app) => [app.name, []]));
   for (let round = 0; round < rounds; round++) {
