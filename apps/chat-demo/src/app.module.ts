@@ -19,11 +19,12 @@ import { ProvidersModule } from './providers/providers.module.js';
       health: { summary: 'Health; `deep=true` makes one tiny model call' },
     }),
     AiModule.forRoot(),
+    // First: express tries routes in the order they were registered, and /api/chat is the hot one.
+    ChatModule,
     MetricsModule,
     DeepseekModule,
     ProviderChatModule,
     MultiChatModule,
-    ChatModule,
     ProvidersModule,
   ],
 })

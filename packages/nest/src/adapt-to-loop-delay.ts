@@ -4,7 +4,10 @@
 // embedded model, PGlite and tokenisers run on this thread), so the limit shrinks by a quarter;
 // on time with requests waiting, it grows by one, up to HTTP_MAX_IN_FLIGHT. Requests that wait
 // on a hosted provider leave the loop free, so they keep the whole limit; work done in-process is
-// cut to what keeps /health and new connections answering within the target.
+// cut to what keeps /health and new connections answering within the target. Only the lateness
+// this process caused counts: the delay is scaled by the share of the tick's wall time the process
+// spent on a CPU, so other programs keeping a shared machine busy do not shrink the limit (and
+// queue requests that the loop had time for).
 import type { WorkQueue } from '@repo/core';
 
 export const TICK_MS = 50;
@@ -33,10 +36,16 @@ export function nextLimit(
 
 /** Starts the ticks; returns the function that stops them. */
 export function adaptToLoopDelay(queue: WorkQueue, options: LimitOptions): () => void {
-  let expected = performance.now() + TICK_MS;
+  let last = performance.now();
+  let expected = last + TICK_MS;
+  let cpu = process.cpuUsage();
   const timer = setInterval(() => {
     const now = performance.now();
-    const delay = Math.max(0, now - expected);
+    const used = process.cpuUsage(cpu);
+    cpu = process.cpuUsage();
+    const ownShare = Math.min(1, (used.user + used.system) / 1000 / Math.max(1, now - last));
+    const delay = Math.max(0, now - expected) * ownShare;
+    last = now;
     expected = now + TICK_MS;
     const limit = nextLimit(queue.concurrency, delay, queue.queued, options);
     if (limit !== queue.concurrency) queue.setConcurrency(limit);

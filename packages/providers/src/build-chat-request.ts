@@ -32,34 +32,40 @@ export function buildChatRequest(
   const reasoning = options.reasoning ?? alias.reasoning ?? quirks.defaultReasoning;
   const thinking = quirks.thinkingSwitch === 'none' ? undefined : reasoning;
 
-  const body: Record<string, unknown> = {
-    model: alias.model,
-    messages: toOpenAIMessages(request.messages, quirks.reasoningReplay),
-    temperature: options.temperature,
-    top_p: options.topP,
-    [quirks.maxTokensField]: options.maxTokens,
-    stop: options.stop,
-    seed: options.seed,
-    presence_penalty: options.presencePenalty,
-    frequency_penalty: options.frequencyPenalty,
-    user: options.user,
-    response_format: toResponseFormat(options.responseFormat, quirks),
-    ...thinkingFields(quirks, thinking),
+  // Only defined, kept values are set: deleting keys afterwards turns the object into a slow
+  // dictionary-mode one on every request (it showed in the chat bench's profile).
+  const dropped = new Set<string>(droppedParams(quirks, alias.model, thinking));
+  const body: Record<string, unknown> = {};
+  const put = (key: string, value: unknown) => {
+    if (value !== undefined && !dropped.has(key)) body[key] = value;
   };
+  put('model', alias.model);
+  put('messages', toOpenAIMessages(request.messages, quirks.reasoningReplay));
+  put('temperature', options.temperature);
+  put('top_p', options.topP);
+  put(quirks.maxTokensField, options.maxTokens);
+  put('stop', options.stop);
+  put('seed', options.seed);
+  put('presence_penalty', options.presencePenalty);
+  put('frequency_penalty', options.frequencyPenalty);
+  put('user', options.user);
+  put('response_format', toResponseFormat(options.responseFormat, quirks));
+  for (const [key, value] of Object.entries(thinkingFields(quirks, thinking))) put(key, value);
   if (request.tools && request.tools.length > 0) {
-    body.tools = request.tools.map((tool) => ({
-      type: 'function',
-      function: { name: tool.name, description: tool.description, parameters: tool.parameters },
-    }));
-    body.tool_choice = toToolChoice(options.toolChoice);
-    body.parallel_tool_calls = options.parallelToolCalls;
+    put(
+      'tools',
+      request.tools.map((tool) => ({
+        type: 'function',
+        function: { name: tool.name, description: tool.description, parameters: tool.parameters },
+      })),
+    );
+    put('tool_choice', toToolChoice(options.toolChoice));
+    put('parallel_tool_calls', options.parallelToolCalls);
   }
   if (settings.stream) {
-    body.stream = true;
-    if (quirks.streamUsage) body.stream_options = { include_usage: true };
+    put('stream', true);
+    if (quirks.streamUsage) put('stream_options', { include_usage: true });
   }
-  for (const param of droppedParams(quirks, alias.model, thinking)) delete body[param];
-  for (const [key, value] of Object.entries(body)) if (value === undefined) delete body[key];
   Object.assign(body, options.extraBody);
   return { body, model: alias.model, reasoning: thinking };
 }

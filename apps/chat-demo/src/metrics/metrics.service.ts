@@ -44,7 +44,7 @@ export class MetricsService implements OnModuleDestroy {
   }
 
   private add(provider: string, model: string, type: TokenType, tokens: number): void {
-    const key = [provider, model, type].join('\0');
+    const key = `${provider}\0${model}\0${type}`;
     this.totals.set(key, (this.totals.get(key) ?? 0) + (tokens || 0));
   }
 }
