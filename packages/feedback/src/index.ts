@@ -20,7 +20,7 @@ export type {
   PairwiseOutcome,
   PairwiseVote,
 } from './agreement/pairwise-votes.js';
-export { pairwiseAgreement } from './agreement/pairwise-agreement.js';
+export { itemAgreement, pairwiseAgreement } from './agreement/pairwise-agreement.js';
 export type {
   PairwiseAgreementOptions,
   PairwiseAgreementResult,

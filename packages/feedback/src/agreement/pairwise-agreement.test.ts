@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { invalidInputField, vote } from './__fixtures__/agreement-fixtures.js';
 import { fleissKappa } from './fleiss-kappa.js';
 import { krippendorffAlpha } from './krippendorff-alpha.js';
-import { pairwiseAgreement } from './pairwise-agreement.js';
+import { itemAgreement, pairwiseAgreement } from './pairwise-agreement.js';
 import type { PairwiseVote } from './pairwise-votes.js';
 
 // Four items, two votes each, shown in varying order. Canonical outcomes (x < y, so x is A):
@@ -89,5 +89,41 @@ describe('pairwiseAgreement', () => {
     expect(
       invalidInputField(() => pairwiseAgreement(VOTES, { bothBad: 'tie' as unknown as 'exclude' })),
     ).toBe('bothBad');
+  });
+});
+
+describe('itemAgreement', () => {
+  it('gives each compared item its share of agreeing annotator pairs, positions mapped back', () => {
+    const votes = [
+      // 问题一: three annotators, two display orders, all for 甲 → 1
+      vote('问题一', 'ann-1', ['甲', '乙'], 'left'),
+      vote('问题一', 'ann-2', ['乙', '甲'], 'right'),
+      vote('问题一', 'ann-3', ['甲', '乙'], 'left'),
+      // 问题二: A, A, tie → 1 agreeing pair of 3
+      vote('问题二', 'ann-1', ['甲', '乙'], 'left'),
+      vote('问题二', 'ann-2', ['甲', '乙'], 'left'),
+      vote('问题二', 'ann-3', ['乙', '甲'], 'tie'),
+      // 问题三: one vote, nothing to compare
+      vote('问题三', 'ann-1', ['甲', '乙'], 'right'),
+    ];
+    expect([...itemAgreement(votes)]).toEqual([
+      ['问题一', 1],
+      ['问题二', 1 / 3],
+    ]);
+  });
+
+  it('agrees with pairwiseAgreement: its mean is the raw agreement', () => {
+    const perItem = [...itemAgreement(VOTES).values()];
+    const mean = perItem.reduce((sum, value) => sum + value, 0) / perItem.length;
+    expect(mean).toBeCloseTo(pairwiseAgreement(VOTES).rawAgreement, 12);
+  });
+
+  it('drops both-bad votes when asked, which can leave an item with nothing to compare', () => {
+    const votes = [
+      vote('q', 'ann-1', ['x', 'y'], 'both-bad'),
+      vote('q', 'ann-2', ['x', 'y'], 'left'),
+    ];
+    expect(itemAgreement(votes).get('q')).toBe(0);
+    expect(itemAgreement(votes, { bothBad: 'exclude' }).has('q')).toBe(false);
   });
 });

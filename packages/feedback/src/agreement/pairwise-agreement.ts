@@ -37,20 +37,9 @@ export function pairwiseAgreement(
   votes: readonly PairwiseVote[],
   options: PairwiseAgreementOptions = {},
 ): PairwiseAgreementResult {
-  const bothBad = options.bothBad ?? 'category';
-  if (bothBad !== 'category' && bothBad !== 'exclude') {
-    throw invalidInput('bothBad', 'must be category or exclude');
-  }
   const outcomes: Record<PairwiseOutcome, number> = { A: 0, B: 0, tie: 0, 'both-bad': 0 };
-  const units: PairwiseOutcome[][] = [];
-  for (const group of groupVotesByItem(votes).values()) {
-    const unit = group
-      .map((vote) => vote.outcome)
-      .filter((outcome) => bothBad === 'category' || outcome !== 'both-bad');
-    if (unit.length < 2) continue;
-    units.push(unit);
-    for (const outcome of unit) outcomes[outcome]++;
-  }
+  const units = [...comparedItems(votes, options).values()];
+  for (const unit of units) for (const outcome of unit) outcomes[outcome]++;
   if (units.length === 0) {
     throw invalidInput('votes', 'have no item with votes from two or more annotators');
   }
@@ -65,6 +54,38 @@ export function pairwiseAgreement(
     votes: units.reduce((sum, unit) => sum + unit.length, 0),
     outcomes,
   };
+}
+
+/**
+ * Per item with two or more votes, the share of its annotator pairs that chose the same outcome
+ * (positions mapped back): what the export's `agreement` filter takes, keyed like the votes.
+ */
+export function itemAgreement(
+  votes: readonly PairwiseVote[],
+  options: PairwiseAgreementOptions = {},
+): Map<string, number> {
+  const result = new Map<string, number>();
+  for (const [item, unit] of comparedItems(votes, options)) result.set(item, pairAgreement(unit));
+  return result;
+}
+
+/** Each item's outcomes (both-bad kept or dropped), for items with two or more of them. */
+function comparedItems(
+  votes: readonly PairwiseVote[],
+  options: PairwiseAgreementOptions,
+): Map<string, PairwiseOutcome[]> {
+  const bothBad = options.bothBad ?? 'category';
+  if (bothBad !== 'category' && bothBad !== 'exclude') {
+    throw invalidInput('bothBad', 'must be category or exclude');
+  }
+  const items = new Map<string, PairwiseOutcome[]>();
+  for (const [item, group] of groupVotesByItem(votes)) {
+    const unit = group
+      .map((vote) => vote.outcome)
+      .filter((outcome) => bothBad === 'category' || outcome !== 'both-bad');
+    if (unit.length >= 2) items.set(item, unit);
+  }
+  return items;
 }
 
 /** Share of the item's annotator pairs that agree: Σ n_j(n_j − 1) / m(m − 1). */

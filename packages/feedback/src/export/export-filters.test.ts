@@ -4,6 +4,9 @@ import { join } from 'node:path';
 import { InvalidInputError } from '@repo/core';
 import { describe, expect, it } from 'vitest';
 import { alice, bob, carol, pairwise, thumbs } from '../store/__fixtures__/feedback-fixtures.js';
+import { itemAgreement } from '../agreement/pairwise-agreement.js';
+import type { PairwiseFeedback } from '../store/feedback-types.js';
+import { toPairwiseVote } from '../store/to-pairwise-vote.js';
 import { exportFeedback } from './export-feedback.js';
 import type { ExportOptions } from './export-types.js';
 import { writeExportFiles } from './write-export-files.js';
@@ -38,6 +41,24 @@ describe('export filters and the data card', () => {
       missingAgreement: 'keep',
     });
     expect(lenient.sort()).toEqual([ANSWERS.a, ANSWERS.b].sort());
+  });
+
+  it('takes the agreement of the stored votes themselves (itemAgreement over toPairwiseVote)', async () => {
+    // (a, b): alice and bob both prefer a, shown in opposite orders; (c, a): they disagree.
+    await x.store.recordFeedback(pairwise(x.by(alice), [x.s.a, x.s.b], 'left'));
+    await x.store.recordFeedback(pairwise(x.by(bob), [x.s.b, x.s.a], 'right'));
+    await x.store.recordFeedback(pairwise(x.by(alice), [x.s.c, x.s.a], 'left'));
+    await x.store.recordFeedback(pairwise(x.by(bob), [x.s.c, x.s.a], 'right'));
+    const stored = await x.store.listFeedback({ kind: 'pairwise' });
+    const agreement = itemAgreement(
+      stored.items.map((row) => toPairwiseVote(row as PairwiseFeedback)),
+    );
+    expect([...agreement.values()].sort()).toEqual([0, 1]);
+    const exported = x.run({ format: 'dpo-trl', agreement, minAgreement: 0.67 });
+    expect((await linesOf(exported)).map((line) => JSON.parse(line).chosen[0].content)).toEqual([
+      ANSWERS.a,
+    ]);
+    expect(exported.card().dropped).toEqual({ low_agreement: 1 });
   });
 
   it('leaves out excluded annotators and other rubric versions, and counts what it skipped', async () => {
