@@ -108,3 +108,15 @@ export type {
 } from './export/export-types.js';
 export { writeExportFiles } from './export/write-export-files.js';
 export type { WriteExportFilesOptions } from './export/write-export-files.js';
+export {
+  createFeedbackAdvisor,
+  FEEDBACK_ADVISOR_DEFAULTS,
+  FEEDBACK_RESPONSE_ID,
+} from './advisor/feedback-advisor.js';
+export type {
+  FeedbackAdvisor,
+  FeedbackAdvisorOptions,
+  FeedbackPersistMode,
+} from './advisor/feedback-advisor-options.js';
+export { samplingParameters } from './advisor/feedback-target-input.js';
+export { unknownResponse } from './advisor/unknown-response.js';
