@@ -18,6 +18,8 @@ export interface SseOptions {
   model?: string;
   /** Aborted when the subscriber leaves; pass the one whose signal went into the request. */
   abort?: AbortController;
+  /** Reported in `done`: the answer's id for feedback (`FEEDBACK_RESPONSE_ID`, @repo/feedback). */
+  responseId?: string;
 }
 
 export type ChatSseEvent =
@@ -25,7 +27,10 @@ export type ChatSseEvent =
   | { type: 'reasoning'; data: { text: string } }
   | { type: 'tool'; data: { id: string; name: string; arguments: unknown; result?: unknown } }
   | { type: 'usage'; data: Usage }
-  | { type: 'done'; data: { finishReason: string; provider: string; model: string } }
+  | {
+      type: 'done';
+      data: { finishReason: string; provider: string; model: string; responseId?: string };
+    }
   | { type: 'error'; data: { statusCode: number; message: string } };
 
 export function toSseEvents(
@@ -83,14 +88,13 @@ function toChatSseEvents(
       return [{ type: 'usage', data: event.usage }];
     case 'finish': {
       const { response } = event;
-      const done: ChatSseEvent = {
-        type: 'done',
-        data: {
-          finishReason: event.finishReason,
-          provider: response.provider || options.provider || 'unknown',
-          model: response.model || options.model || 'unknown',
-        },
+      const data: Extract<ChatSseEvent, { type: 'done' }>['data'] = {
+        finishReason: event.finishReason,
+        provider: response.provider || options.provider || 'unknown',
+        model: response.model || options.model || 'unknown',
       };
+      if (options.responseId !== undefined) data.responseId = options.responseId;
+      const done: ChatSseEvent = { type: 'done', data };
       // Usage is always reported, even by a layer that only put it on the final response.
       const usage = response.totalUsage ?? response.usage;
       return sawUsage ? [done] : [{ type: 'usage', data: usage }, done];
