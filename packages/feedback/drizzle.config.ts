@@ -4,6 +4,6 @@ import { defineConfig } from 'drizzle-kit';
 
 export default defineConfig({
   dialect: 'postgresql',
-  schema: './src/store/sql-schema.ts',
+  schema: ['./src/store/sql-schema.ts', './src/campaign/campaign-schema.ts'],
   out: './drizzle',
 });

@@ -120,3 +120,30 @@ export type {
 } from './advisor/feedback-advisor-options.js';
 export { samplingParameters } from './advisor/feedback-target-input.js';
 export { unknownResponse } from './advisor/unknown-response.js';
+export { createCampaignStore } from './campaign/create-campaign-store.js';
+export type { CampaignStore } from './campaign/campaign-store.js';
+export type { CampaignAgreement, CampaignLeaderboard } from './campaign/campaign-results.js';
+export { CAMPAIGN_LIMITS } from './campaign/campaign-types.js';
+export type {
+  Assignment,
+  Campaign,
+  CampaignInput,
+  CampaignLeaderboardOptions,
+  CampaignStatus,
+  CandidateOutput,
+  GenerateCandidate,
+  GenerateOptions,
+  GenerationProgress,
+  GoldItemInput,
+  NextAssignment,
+  ShownAnswer,
+  VoteInput,
+  VoteResult,
+} from './campaign/campaign-types.js';
+export { GOLD_MODEL_BETTER, GOLD_MODEL_WORSE } from './campaign/plan-tasks.js';
+export {
+  feedbackAssignments,
+  feedbackCampaigns,
+  feedbackCandidates,
+  feedbackTasks,
+} from './campaign/campaign-schema.js';
