@@ -1,0 +1,59 @@
+// #/: the campaigns with their invite links and views, and the form for a new one. Listing and
+// creating are admin routes: a 401 asks for the admin token, then loads again.
+import { ApiError, apiJson } from '../api/client.js';
+import type { Campaign, ModelInfo } from '../api/types.js';
+import { h, show } from '../dom.js';
+import { t } from '../i18n/i18n.js';
+import { adminTokenForm } from './admin-token-form.js';
+import { campaignList, inviteUrl } from './campaign-list.js';
+import { createCampaignForm } from './create-campaign-form.js';
+
+export function mountHomeView(root: HTMLElement): () => void {
+  const status = h('div', { class: 'status', role: 'status', 'aria-live': 'polite' });
+  const list = h('section', { class: 'card', id: 'campaigns' });
+  const create = h('section', { id: 'create' });
+  let disposed = false;
+  show(root, h('h1', {}, t('campaigns')), status, list, create);
+
+  function onError(error: unknown): void {
+    if (disposed) return;
+    if (error instanceof ApiError && error.status === 401)
+      return show(
+        status,
+        adminTokenForm(() => void load()),
+      );
+    show(
+      status,
+      h(
+        'span',
+        { class: 'error' },
+        t('error', { message: error instanceof Error ? error.message : String(error) }),
+      ),
+    );
+  }
+
+  function onCreated(campaign: Campaign): void {
+    show(status, t('created', { link: inviteUrl(campaign) ?? campaign.id }));
+    void load(false);
+  }
+
+  async function load(withForm = true): Promise<void> {
+    try {
+      const [{ campaigns }, models] = await Promise.all([
+        apiJson<{ campaigns: Campaign[] }>('/campaigns'),
+        withForm ? apiJson<{ models: ModelInfo[] }>('/models') : undefined,
+      ]);
+      if (disposed) return;
+      if (withForm) show(status);
+      show(list, h('h2', {}, t('campaigns')), campaignList(campaigns));
+      if (models) show(create, createCampaignForm(models.models, onCreated, onError));
+    } catch (error) {
+      onError(error);
+    }
+  }
+
+  void load();
+  return () => {
+    disposed = true;
+  };
+}
