@@ -1,6 +1,8 @@
-// The feedback store's part of /health (list it in AppShellModule's `health.probes`): one cheap
-// query, opening the store if nothing has yet, with the answers held for feedback. Down with the
-// reason (the PGlite folder in use, the server unreachable).
+// The feedback store's part of /health (list it in AppShellModule's `health.probes`): the answers
+// held for feedback and, once something has used the store, one cheap query on it (down with the
+// reason: the PGlite folder in use, the server unreachable). Before that it reports
+// `opened: false` instead of opening it: an app nobody has given feedback to keeps paying nothing,
+// and a health check never takes a PGlite folder's lock.
 import { Inject, Injectable } from '@nestjs/common';
 import type { FeedbackAdvisor } from '@repo/feedback';
 import type { HealthProbe } from '../health-module.js';
@@ -19,7 +21,8 @@ export class FeedbackHealthProbe implements HealthProbe {
   }
 
   async probe(): Promise<Record<string, unknown>> {
-    await (await this.stores.store()).lastSequence();
-    return this.advisor ? { pendingAnswers: this.advisor.pendingCount } : {};
+    const opened = this.stores.requested;
+    if (opened) await (await this.stores.store()).lastSequence();
+    return { opened, ...(this.advisor ? { pendingAnswers: this.advisor.pendingCount } : {}) };
   }
 }

@@ -196,6 +196,7 @@ describe('streamed answers and /health', () => {
     expect(res.body.info.feedback).toEqual({
       status: 'up',
       database: 'memory',
+      opened: true,
       pendingAnswers: expect.any(Number),
     });
     expect(res.body.info.feedback.pendingAnswers).toBeGreaterThan(0);
@@ -242,6 +243,8 @@ describe("targets: 'store' with the app's database", () => {
   });
 
   it('opens nothing at boot, then judges targets the app recorded itself', async () => {
+    const health = await request(server(storeApp)).get('/health');
+    expect(health.body.info.feedback).toEqual({ status: 'up', database: 'app', opened: false });
     expect(open).not.toHaveBeenCalled();
     expect(storeApp.get(FEEDBACK_ADVISOR)).toBeNull();
     const store = await createFeedbackStore(database);

@@ -35,9 +35,17 @@ export class FeedbackStoreService implements OnApplicationShutdown {
       throw new Error('FeedbackModule needs `database` or `databaseUrl` (e.g. DATABASE_URL)');
   }
 
+  private wanted = false;
+
   /** The store, opened (and migrated) first if needed. */
   async store(): Promise<FeedbackStore> {
+    this.wanted = true;
     return (await this.resource.get()).store;
+  }
+
+  /** Whether anything asked for the store yet (feedback, or an advisor writing a target). */
+  get requested(): boolean {
+    return this.wanted;
   }
 
   /** Which kind of database feedback goes to, for /health (never its URL or folder). */
