@@ -31,7 +31,10 @@ describe('POST /api/chat', () => {
       usage: { promptTokens: 8, completionTokens: 19, totalTokens: 27, reasoningTokens: 0 },
       provider: 'local',
       model: 'local',
+      // The answer's id for POST /api/feedback/*, also in the X-Response-Id header.
+      responseId: res.headers['x-response-id'],
     });
+    expect(res.body.responseId).toMatch(/^[0-9a-f-]{36}$/);
   });
 
   it('sends history, model and options as given; reasoning comes back separately', async () => {

@@ -33,8 +33,24 @@ const hiEvents = [
     event: 'usage',
     data: { promptTokens: 7, completionTokens: 19, totalTokens: 26, reasoningTokens: 0 },
   },
-  { event: 'done', data: { finishReason: 'stop', provider: 'local', model: 'local' } },
+  {
+    event: 'done',
+    // The answer's id for POST /api/feedback/*, also in the X-Response-Id header.
+    data: {
+      finishReason: 'stop',
+      provider: 'local',
+      model: 'local',
+      responseId: expect.any(String),
+    },
+  },
 ];
+
+/** The done event's responseId is the X-Response-Id header's. */
+function expectResponseId(res: { headers: Record<string, string>; body: unknown }): void {
+  const done = parseSse(res.body as string).at(-1)?.data as { responseId: string };
+  expect(done.responseId).toMatch(/^[0-9a-f-]{36}$/);
+  expect(res.headers['x-response-id']).toBe(done.responseId);
+}
 
 describe('GET /api/chat/stream', () => {
   it('streams delta events, then usage, then done', async () => {
@@ -46,6 +62,7 @@ describe('GET /api/chat/stream', () => {
     expect(res.headers['content-type']).toBe('text/event-stream');
     expect(res.headers['x-ai-provider']).toBe('local');
     expect(parseSse(res.body as string)).toEqual(hiEvents);
+    expectResponseId(res);
   });
 
   it('streams reasoning first for a reasoner model', async () => {
@@ -57,7 +74,12 @@ describe('GET /api/chat/stream', () => {
     expect(events[0]).toEqual({ event: 'reasoning', data: { text: 'Thinking ' } });
     expect(events.at(-1)).toEqual({
       event: 'done',
-      data: { finishReason: 'stop', provider: 'local', model: 'local-reasoner' },
+      data: {
+        finishReason: 'stop',
+        provider: 'local',
+        model: 'local-reasoner',
+        responseId: expect.any(String),
+      },
     });
   });
 
@@ -119,6 +141,7 @@ describe('POST /api/chat/stream', () => {
     expect(res.status).toBe(200);
     expect(res.headers['x-ai-provider']).toBe('local');
     expect(parseSse(res.body as string)).toEqual(hiEvents);
+    expectResponseId(res);
   });
 
   it('validates the body like /api/chat', async () => {

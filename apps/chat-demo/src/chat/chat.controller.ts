@@ -1,4 +1,5 @@
 // The clean API: POST /api/chat (JSON), GET and POST /api/chat/stream (SSE), POST /api/chat/entity.
+// Chat answers carry their response id (X-Response-Id) for POST /api/feedback/*.
 import {
   Body,
   Controller,
@@ -11,6 +12,7 @@ import {
   type MessageEvent,
 } from '@nestjs/common';
 import { ApiOperation, ApiProduces, ApiTags, type SseResponse, writeSse } from '@repo/nest';
+import { RESPONSE_ID_HEADER } from '@repo/nest/feedback';
 import type { Observable } from 'rxjs';
 import { AI_PROVIDER_HEADER, type HeaderSink } from '../common/ai-provider-header.js';
 import type { ActorFilms } from './actor-films.js';
@@ -35,6 +37,7 @@ export class ChatController {
   ): Promise<ChatAnswer> {
     const answer = await this.chat.call(body);
     res.setHeader(AI_PROVIDER_HEADER, answer.provider);
+    if (answer.responseId) res.setHeader(RESPONSE_ID_HEADER, answer.responseId);
     return answer;
   }
 
@@ -51,6 +54,7 @@ export class ChatController {
       messages: [{ role: 'user', content: message }],
     });
     res.setHeader(AI_PROVIDER_HEADER, opened.provider);
+    res.setHeader(RESPONSE_ID_HEADER, opened.responseId);
     return opened.events;
   }
 
@@ -59,7 +63,10 @@ export class ChatController {
   @ApiProduces('text/event-stream')
   async streamPost(@Body() body: CreateChatDto, @Res() res: SseResponse): Promise<void> {
     const opened = this.chat.openStream(body);
-    await writeSse(res, opened.events, { [AI_PROVIDER_HEADER]: opened.provider });
+    await writeSse(res, opened.events, {
+      [AI_PROVIDER_HEADER]: opened.provider,
+      [RESPONSE_ID_HEADER]: opened.responseId,
+    });
   }
 
   @Post('entity')

@@ -1,7 +1,9 @@
 // The clean chat API over ChatClient: call, stream (SSE events from @repo/nest) and a typed
 // entity. A named provider comes from AiModule's named clients; asking for one that is not
 // configured throws providers' ProviderNotConfiguredError, which the filter turns into a 400
-// naming the variable to set.
+// naming the variable to set. Answers carry a `responseId` from FeedbackModule's advisor, which
+// `POST /api/feedback/*` takes; a stream's id is chosen up front, so its `done` event can say it.
+import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, type MessageEvent } from '@nestjs/common';
 import type { ChatClient, ChatClients, PromptSpec } from '@repo/chat';
 import {
@@ -12,7 +14,9 @@ import {
   type Message,
   type Usage,
 } from '@repo/core';
+import { FEEDBACK_RESPONSE_ID, type FeedbackAdvisor } from '@repo/feedback';
 import { AI_CHAT_CLIENT, AI_CHAT_CLIENTS, toSseEvents } from '@repo/nest';
+import { FEEDBACK_ADVISOR } from '@repo/nest/feedback';
 import type { Observable } from 'rxjs';
 import { actorFilmsSchema, type ActorFilms } from './actor-films.js';
 import type { ChatMessageDto } from './dto/chat-message.dto.js';
@@ -26,11 +30,15 @@ export interface ChatAnswer {
   usage: Usage;
   provider: string;
   model: string;
+  /** The answer's id for feedback; absent when it cannot be judged. */
+  responseId?: string;
 }
 
 export interface OpenedStream {
   /** The provider that will answer, for the X-AI-Provider header. */
   provider: string;
+  /** The answer's id for feedback (X-Response-Id, and the `done` event). */
+  responseId: string;
   events: Observable<MessageEvent>;
 }
 
@@ -45,6 +53,7 @@ export class ChatService {
   constructor(
     @Inject(AI_CHAT_CLIENT) private readonly chat: ChatClient,
     @Inject(AI_CHAT_CLIENTS) private readonly clients: ChatClients,
+    @Inject(FEEDBACK_ADVISOR) private readonly feedback: FeedbackAdvisor,
   ) {}
 
   async call(input: CreateChatDto): Promise<ChatAnswer> {
@@ -58,16 +67,20 @@ export class ChatService {
       usage: answer.usage,
       provider: response.provider,
       model: response.model,
+      // Undefined (left out of the JSON) when the answer cannot be judged.
+      responseId: answer.context.get(FEEDBACK_RESPONSE_ID) as string | undefined,
     };
   }
 
   /** Throws before any byte is written when the provider is not usable (a plain 400). */
   openStream(input: CreateChatDto): OpenedStream {
     const client = this.client(input);
-    const spec = this.spec(client, input);
+    const responseId = randomUUID();
+    const spec = this.spec(client, input).advisorContext({ [FEEDBACK_RESPONSE_ID]: responseId });
     return {
       provider: client.model.provider,
-      events: toSseEvents((signal) => spec.signal(signal).stream()),
+      responseId,
+      events: toSseEvents((signal) => spec.signal(signal).stream(), { responseId }),
     };
   }
 
@@ -80,7 +93,7 @@ export class ChatService {
   }
 
   private spec(client: ChatClient, input: CreateChatDto): PromptSpec {
-    const spec = client.prompt().messages(input.messages.map(toMessage));
+    const spec = client.prompt().messages(input.messages.map(toMessage)).advisors(this.feedback);
     // Most requests set no options: no empty options step for them (every step copies the spec).
     if (!input.options && !input.model) return spec;
     const options: ChatOptions = { ...input.options };

@@ -10,4 +10,5 @@ export {
 export { FeedbackStoreService } from './feedback-store.service.js';
 export { FeedbackTargetsService } from './feedback-targets.service.js';
 export { FeedbackHealthProbe } from './feedback-health-probe.js';
+export { RESPONSE_ID_HEADER } from './response-id-header.js';
 export type { FeedbackView, RecordedFeedbackView, ResponseFeedbackView } from './feedback-views.js';
