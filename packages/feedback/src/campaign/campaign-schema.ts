@@ -85,7 +85,7 @@ export const feedbackAssignments = pgTable(
     campaignId: text('campaign_id').notNull(),
     // 1..overlap; null for gold tasks, which every annotator gets.
     slot: integer('slot'),
-    // The displayed order, drawn at random per assignment: true shows response A on the left.
+    // The displayed order, pseudo-random per (task, annotator): true shows response A on the left.
     aOnLeft: boolean('a_on_left').notNull(),
     // UTC date, for the daily cap.
     day: text('day').notNull(),

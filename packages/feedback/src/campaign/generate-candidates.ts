@@ -2,8 +2,9 @@
 // pending list: the only bounded-concurrency need here, so no queue library). Each answer is
 // recorded as a feedback target, then the candidate row and the tasks that compare it are
 // updated. A failed answer is kept as failed with its message; an aborted one stays pending, so
-// calling this again after a restart resumes where generation stopped.
-import { randomUUID } from 'node:crypto';
+// calling this again after a restart resumes where generation stopped. Response ids are
+// `<campaign>:<prompt index>:<model>`: readable in exports, and a restart that finds the answer
+// already recorded (cut off before the candidate row was updated) keeps the first one.
 import type { DrizzleDatabase } from '@repo/storage';
 import { and, eq, isNull } from 'drizzle-orm';
 import type { FeedbackStore } from '../store/feedback-store.js';
@@ -61,16 +62,18 @@ export async function generateCandidates(
   const generateOne = async (candidate: PendingCandidate) => {
     const prompt = promptMessages(candidate.text, campaign.system);
     try {
-      const output = await generate(candidate.model, prompt, signal);
-      const responseId = randomUUID();
-      await store.recordTarget({
-        responseId,
-        prompt,
-        answer: output.text,
-        model: candidate.model,
-        ...(output.provider === undefined ? {} : { provider: output.provider }),
-        parameters: { ...output.parameters, providerModel: output.model },
-      });
+      const responseId = `${campaign.id}:${candidate.promptIndex}:${candidate.model}`;
+      if (!(await store.getTarget(responseId))) {
+        const output = await generate(candidate.model, prompt, signal);
+        await store.recordTarget({
+          responseId,
+          prompt,
+          answer: output.text,
+          model: candidate.model,
+          ...(output.provider === undefined ? {} : { provider: output.provider }),
+          parameters: { ...output.parameters, providerModel: output.model },
+        });
+      }
       await db.update(feedbackCandidates).set({ responseId }).where(candidateKey(candidate));
       const sameCandidate = (column: typeof feedbackTasks.modelA | typeof feedbackTasks.modelB) =>
         and(

@@ -3,7 +3,7 @@
 // task in queue order that they have never had, whose two answers exist and which still has a
 // free slot (gold tasks go to everyone). Slots are claimed by INSERT … ON CONFLICT DO NOTHING on
 // the unique (task, slot) and (task, annotator) keys: a lost race just tries the next candidate.
-import { randomInt } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import type { DrizzleDatabase } from '@repo/storage';
 import { and, asc, count, eq, isNotNull, lt, notExists, or, sql } from 'drizzle-orm';
 import { currentCondition } from '../store/feedback-query.js';
@@ -19,6 +19,15 @@ const MAX_ATTEMPTS = 20;
 
 export function utcDay(now: Date): string {
   return now.toISOString().slice(0, 10);
+}
+
+/**
+ * The shown order: pseudo-random per (task, annotator), from a hash rather than Math.random, so
+ * it is independent of the models and of the queue, yet reproducible (an audit, or a README
+ * whose outputs are checked, sees the same order again).
+ */
+export function aShownLeft(taskId: string, annotatorId: string): boolean {
+  return (createHash('sha256').update(`${taskId}\u0000${annotatorId}`).digest()[0]! & 1) === 0;
 }
 
 function nextUtcMidnight(now: Date): Date {
@@ -103,7 +112,7 @@ export async function nextAssignment(
       .limit(PICK_BATCH);
     if (candidates.length === 0) break;
     for (const task of candidates) {
-      const aOnLeft = randomInt(2) === 0;
+      const aOnLeft = aShownLeft(task.id, annotatorId);
       const [claimed] = await db
         .insert(feedbackAssignments)
         .values({
