@@ -46,6 +46,7 @@ export const VOLATILE_KEYS = new Set([
   'system_fingerprint',
   'requestId',
   'runId',
+  'responseId',
 ]);
 
 export const MASK = '<masked>';
