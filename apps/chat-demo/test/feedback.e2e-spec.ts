@@ -7,8 +7,8 @@ import {
   bufferText,
   checkBadInputs,
   createNestTestApp,
+  feedbackSampleRequests,
   parseSse,
-  type SampleRequest,
 } from '@repo/nest/testing';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -115,21 +115,7 @@ describe('feedback on /api/chat answers', () => {
 
   it('survives the bad-input suite on the feedback routes', async () => {
     const { responseId } = (await chat('你好')).body as { responseId: string };
-    const samples: SampleRequest[] = [
-      { method: 'POST', path: '/api/feedback/thumbs', body: { responseId, value: 'up' } },
-      {
-        method: 'POST',
-        path: '/api/feedback/ratings',
-        body: { responseId, scale: 5, scores: { 准确性: 4 } },
-      },
-      {
-        method: 'POST',
-        path: '/api/feedback/corrections',
-        body: { responseId, text: '更好的回答' },
-      },
-      { method: 'GET', path: '/api/feedback/responses/:responseId', params: { responseId } },
-    ];
-    const report = await checkBadInputs(app.getHttpServer(), samples);
+    const report = await checkBadInputs(app.getHttpServer(), feedbackSampleRequests(responseId));
     expect(report.failures).toEqual([]);
     expect(report.sent).toBeGreaterThan(50);
   });

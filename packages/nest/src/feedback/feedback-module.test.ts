@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createFeedbackTestApp } from '../__fixtures__/feedback-test-app.js';
 import { bufferText, parseSse } from '../testing/sse-client.js';
 import { checkBadInputs } from '../testing/check-bad-inputs.js';
+import { feedbackSampleRequests } from '../testing/feedback-samples.js';
 import { FEEDBACK_ADVISOR } from './feedback-module-definition.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[0-9a-f]{4}-[0-9a-f]{12}$/;
@@ -206,24 +207,7 @@ describe('streamed answers and /health', () => {
 
   it('survives the bad-input suite on every route', async () => {
     const { responseId } = await ask('你好');
-    const report = await checkBadInputs(server(app), [
-      {
-        method: 'POST',
-        path: '/api/feedback/thumbs',
-        body: { responseId, value: 'up', reasons: ['好'] },
-      },
-      {
-        method: 'POST',
-        path: '/api/feedback/ratings',
-        body: { responseId, scale: 7, scores: { 有用性: 6 } },
-      },
-      {
-        method: 'POST',
-        path: '/api/feedback/corrections',
-        body: { responseId, text: '更好的回答' },
-      },
-      { method: 'GET', path: '/api/feedback/responses/:responseId', params: { responseId } },
-    ]);
+    const report = await checkBadInputs(server(app), feedbackSampleRequests(responseId));
     expect(report.failures).toEqual([]);
     expect(report.sent).toBeGreaterThan(50);
   });

@@ -7,6 +7,7 @@ export { embeddedModelEnv } from './embedded-model-env.js';
 export { checkBadInputs } from './check-bad-inputs.js';
 export type { BadInputOptions, BadInputReport } from './check-bad-inputs.js';
 export { mutateRequest } from './bad-input-mutations.js';
+export { feedbackSampleRequests } from './feedback-samples.js';
 export type { Mutation, SampleRequest } from './bad-input-mutations.js';
 export { bootChecks, portInUseMessage, runMain, runMainOnTakenPort } from './boot-checks.js';
 export type { BootCheck, BootCheckOptions, BootResult } from './boot-checks.js';
