@@ -43,5 +43,11 @@ const schema = z
 export type AppConfig = z.infer<typeof schema>;
 
 export function parseAppConfig(env: Env = process.env): AppConfig {
-  return parseEnvConfig(schema, env);
+  const config = parseEnvConfig(schema, env);
+  // The shell asks for API_TOKEN beyond loopback; here the admin token and invites guard every
+  // route that holds data (API_TOKEN does not apply to them, see configure-app.ts).
+  return {
+    ...config,
+    TRUSTED_NETWORK: config.TRUSTED_NETWORK || config.FEEDBACK_ADMIN_TOKEN !== undefined,
+  };
 }

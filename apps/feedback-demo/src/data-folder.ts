@@ -1,11 +1,8 @@
 // Where the app's files live, resolved from this file so `npm start`, `node dist/main.js` and the
 // repository root agree (src/ and dist/ both sit one level below the app folder): the default
-// PGlite folder `.data/feedback-demo` (gitignored) and the built labelling page.
+// PGlite folder `.data/feedback-demo` (gitignored).
 import { fileURLToPath } from 'node:url';
 
 export const DATA_FOLDER = fileURLToPath(new URL('../.data/feedback-demo', import.meta.url));
 
 export const DEFAULT_DATA_URL = `file:${DATA_FOLDER}`;
-
-/** `vite build` writes the labelling page here (dist/web). */
-export const WEB_FOLDER = fileURLToPath(new URL('../dist/web', import.meta.url));

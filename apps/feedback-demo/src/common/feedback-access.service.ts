@@ -3,7 +3,7 @@
 // with its invite token (header X-Invite-Token), an HMAC of the campaign id under the admin token,
 // so invites need no storage and one campaign's link opens no other. Without the variable the
 // demo is open (it listens on loopback unless told otherwise; app-config refuses otherwise).
-import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { AiError } from '@repo/core';
 import { APP_CONFIG } from '@repo/nest';
@@ -12,6 +12,8 @@ import type { AppConfig } from '../app-config.js';
 export type RequestHeaders = Record<string, string | string[] | undefined>;
 
 export const INVITE_HEADER = 'x-invite-token';
+
+const OPEN_MODE_KEY = 'feedback-demo open mode';
 
 const digest = (value: string) => createHash('sha256').update(value, 'utf8').digest();
 const same = (a: string, b: string) => timingSafeEqual(digest(a), digest(b));
@@ -34,8 +36,9 @@ export class FeedbackAccessService {
   private readonly secret: string;
 
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {
-    // Open mode: invites are still handed out (links look the same), but nothing checks them.
-    this.secret = config.FEEDBACK_ADMIN_TOKEN ?? randomBytes(32).toString('hex');
+    // Open mode: invites are still handed out (links look the same) but nothing checks them, so
+    // a fixed key is enough and keeps links valid across restarts.
+    this.secret = config.FEEDBACK_ADMIN_TOKEN ?? OPEN_MODE_KEY;
   }
 
   get open(): boolean {

@@ -18,7 +18,17 @@ import {
   type ResponseFeedbackView,
 } from './feedback-views.js';
 
-type Common = Pick<RecordThumbsDto, 'id' | 'responseId' | 'annotator' | 'comment'>;
+type Common = Pick<
+  RecordThumbsDto,
+  | 'id'
+  | 'responseId'
+  | 'annotator'
+  | 'annotatorKind'
+  | 'comment'
+  | 'campaignId'
+  | 'taskId'
+  | 'timeSpentMs'
+>;
 type Targeted = Extract<FeedbackInput, { kind: 'thumbs' | 'rating' | 'correction' }>;
 /** What only one kind has (`value`, `scores`, `text`): the rest is common to the three. */
 type KindFields<I = Targeted> = I extends Targeted
@@ -55,15 +65,19 @@ export class FeedbackService {
   }
 
   private async record(common: Common, fields: KindFields): Promise<RecordedFeedbackView> {
-    const { id, responseId, annotator, comment } = common;
+    const { id, responseId, annotator, annotatorKind, comment, ...provenance } = common;
     await this.targets.resolve(responseId);
     const input: FeedbackInput = {
       ...fields,
       // Without a client id a retry cannot be recognised: it is stored again (documented).
       id: id ?? randomUUID(),
       targetId: responseId,
-      annotator: this.annotator(annotator),
+      annotator: {
+        ...this.annotator(annotator),
+        ...(annotatorKind ? { kind: annotatorKind } : {}),
+      },
       ...(comment === undefined ? {} : { comment }),
+      ...definedOnly(provenance),
     };
     const store = await this.stores.store();
     const { feedback, created } = await store.recordFeedback(input);
@@ -73,4 +87,11 @@ export class FeedbackService {
   private annotator(id: string | undefined): Annotator {
     return { id: id ?? this.options.defaultAnnotator ?? 'anonymous', kind: 'end_user' };
   }
+}
+
+/** The optional fields that were sent (the store tells an absent field from an undefined one). */
+function definedOnly<T extends object>(fields: T): Partial<T> {
+  return Object.fromEntries(
+    Object.entries(fields).filter(([, value]) => value !== undefined),
+  ) as Partial<T>;
 }

@@ -1,6 +1,6 @@
 // The fields every feedback body shares, with @repo/feedback's limits: the client's id (its
 // idempotency key), the response judged, who judged it.
-import { FEEDBACK_LIMITS } from '@repo/feedback';
+import { ANNOTATOR_KINDS, FEEDBACK_LIMITS } from '@repo/feedback';
 import { z } from 'zod';
 
 const idText = () => z.string().trim().min(1).max(FEEDBACK_LIMITS.idLength);
@@ -15,6 +15,18 @@ export const feedbackFields = {
   annotator: idText()
     .optional()
     .meta({ description: 'Who judges (an `end_user` annotator); default `anonymous`' }),
+  annotatorKind: z
+    .enum(ANNOTATOR_KINDS)
+    .optional()
+    .meta({ description: 'Default `end_user`; a labelling campaign sends `crowd` or `expert`' }),
+  // A labelling campaign's judgements carry its ids, so its exports and statistics include them.
+  campaignId: idText().optional().meta({ description: 'The campaign this judgement belongs to' }),
+  taskId: idText()
+    .optional()
+    .meta({
+      description: 'The task it answers (answers in different tasks never supersede each other)',
+    }),
+  timeSpentMs: z.number().int().min(0).max(86_400_000).optional(),
 };
 
 export const commentField = z.string().max(FEEDBACK_LIMITS.commentLength).optional();
