@@ -1,6 +1,8 @@
 // The campaign's generation progress as server-sent events: `progress` repeatedly, then a final
-// `done` with the campaign, after which the stream is closed. EventSource cannot send headers, so
-// when a token must go along (admin or invite) the same events are read from a fetch stream.
+// `done` with the campaign, after which the stream is closed. EventSource cannot send headers:
+// the route takes the invite token as `?invite=`; an admin token (never put in a URL) goes as a
+// header on a fetch stream that reads the same events.
+import { adminToken, inviteToken } from '../storage.js';
 import { API, authHeaders } from './client.js';
 import type { Campaign, Progress } from './types.js';
 
@@ -13,10 +15,10 @@ export interface ProgressHandlers {
 /** Starts listening; the returned function stops. */
 export function watchProgress(campaignId: string, handlers: ProgressHandlers): () => void {
   const url = `${API}/campaigns/${encodeURIComponent(campaignId)}/progress`;
-  const headers = authHeaders(campaignId);
-  return Object.keys(headers).length === 0
-    ? withEventSource(url, handlers)
-    : withFetch(url, headers, handlers);
+  const invite = inviteToken(campaignId);
+  if (adminToken() && !invite) return withFetch(url, authHeaders(campaignId), handlers);
+  const query = invite ? `?invite=${encodeURIComponent(invite)}` : '';
+  return withEventSource(url + query, handlers);
 }
 
 function withEventSource(url: string, handlers: ProgressHandlers): () => void {

@@ -45,7 +45,7 @@ export function mountHomeView(root: HTMLElement): () => void {
       ]);
       if (disposed) return;
       if (withForm) show(status);
-      show(list, h('h2', {}, t('campaigns')), campaignList(campaigns));
+      show(list, campaignList(campaigns));
       if (models) show(create, createCampaignForm(models.models, onCreated, onError));
     } catch (error) {
       onError(error);

@@ -37,15 +37,8 @@ export function collectRatings(panel: TaskPanel): RatingPair {
         const scores = forms[side].scores();
         if (!scores) throw new Error('unrated');
         const { responseId } = task[side];
-        const body = {
-          responseId,
-          scale: 5 as const,
-          scores,
-          annotator,
-          campaignId,
-          taskId: task.taskId,
-        };
-        await sendRating(ratingFor(side, body));
+        const body = { responseId, scale: 5 as const, scores, annotator };
+        await sendRating(campaignId, ratingFor(`${task.taskId}/${side}`, body));
       }
     },
   };
@@ -60,6 +53,6 @@ export function sendCorrectionOnce(
   correction: CorrectionChoice,
 ): Promise<unknown> {
   const { responseId } = correction.answer;
-  const body = { responseId, text: correction.text, annotator, campaignId, taskId: task.taskId };
-  return sendCorrection(correctionFor(task.taskId, body));
+  const body = { responseId, text: correction.text, annotator };
+  return sendCorrection(campaignId, correctionFor(task.taskId, body));
 }

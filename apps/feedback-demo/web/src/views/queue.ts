@@ -76,18 +76,18 @@ export async function undoVote(campaignId: string, id: string, annotator: string
   return result.taskId;
 }
 
+// Ratings and corrections go to the shared FeedbackModule's routes, keyed by the answer's
+// responseId alone (their bodies are strict: no campaignId or taskId).
 export interface RatingBody {
   id: string;
   responseId: string;
   scale: 5;
   scores: Scores;
   annotator: string;
-  campaignId: string;
-  taskId: string;
 }
 
-export function sendRating(rating: RatingBody): Promise<unknown> {
-  return postIdempotent('/ratings', rating, rating.campaignId);
+export function sendRating(campaignId: string, rating: RatingBody): Promise<unknown> {
+  return postIdempotent('/ratings', rating, campaignId);
 }
 
 export interface CorrectionBody {
@@ -95,10 +95,8 @@ export interface CorrectionBody {
   responseId: string;
   text: string;
   annotator: string;
-  campaignId: string;
-  taskId: string;
 }
 
-export function sendCorrection(correction: CorrectionBody): Promise<unknown> {
-  return postIdempotent('/corrections', correction, correction.campaignId);
+export function sendCorrection(campaignId: string, correction: CorrectionBody): Promise<unknown> {
+  return postIdempotent('/corrections', correction, campaignId);
 }
