@@ -42,9 +42,11 @@ export function launchChromium(): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS });
 }
 
-/** The app (open: no FEEDBACK_ADMIN_TOKEN) listening on a free loopback port. */
-export async function startApp(): Promise<{ app: NestExpressApplication; origin: string }> {
-  const app = await createTestApp();
+/** The app (open unless `env` sets FEEDBACK_ADMIN_TOKEN) listening on a free loopback port. */
+export async function startApp(
+  env: Record<string, string> = {},
+): Promise<{ app: NestExpressApplication; origin: string }> {
+  const app = await createTestApp(env);
   await app.listen(0, '127.0.0.1');
   const { port } = app.getHttpServer().address() as AddressInfo;
   return { app, origin: `http://127.0.0.1:${port}` };
