@@ -9,8 +9,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { APP_DIR, parseAppConfig } from '../src/app-config.js';
 import type { McpConnectionsService } from '../src/mcp/mcp-connections.service.js';
 import { createTestApp, whenConnected } from './create-test-app.js';
-import { spawnApp } from './spawn-app.js';
-import type { SpawnedApp } from './spawn-app.js';
+import { spawnApp } from '@repo/nest/testing';
+import type { SpawnedApp } from '@repo/nest/testing';
 
 const TOKEN = 'http-test-token-0123456789';
 const weatherDir = fileURLToPath(new URL('../../mcp-weather-server/', import.meta.url));

@@ -6,7 +6,7 @@ import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { McpConnectionsService } from '../src/mcp/mcp-connections.service.js';
 import { createTestApp, WEATHER_STDIO, whenConnected, askStream } from './create-test-app.js';
-import { freePort } from './spawn-app.js';
+import { freePort } from '@repo/nest/testing';
 
 const CRASHING = {
   command: process.execPath,

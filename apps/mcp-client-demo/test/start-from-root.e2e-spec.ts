@@ -3,8 +3,8 @@
 // spawned. The README test covers the start from the app folder.
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { spawnApp } from './spawn-app.js';
-import type { SpawnedApp } from './spawn-app.js';
+import { spawnApp } from '@repo/nest/testing';
+import type { SpawnedApp } from '@repo/nest/testing';
 
 const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
 let started: SpawnedApp | undefined;

@@ -11,3 +11,5 @@ export { feedbackSampleRequests } from './feedback-samples.js';
 export type { Mutation, SampleRequest } from './bad-input-mutations.js';
 export { bootChecks, portInUseMessage, runMain, runMainOnTakenPort } from './boot-checks.js';
 export type { BootCheck, BootCheckOptions, BootResult } from './boot-checks.js';
+export { freePort, spawnApp } from './spawn-app.js';
+export type { SpawnedApp } from './spawn-app.js';

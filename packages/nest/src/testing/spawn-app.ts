@@ -1,6 +1,7 @@
 // Runs a built app (`node <entry>`) as its own process on a free port, waits for /health, and
-// stops it (SIGTERM, so its shutdown hooks run; SIGKILL after 5 s). For the tests that need a real
-// peer (the weather server's HTTP side) or a real start (from the repository root).
+// stops it (SIGTERM, so its shutdown hooks run; SIGKILL after 5 s) or kills it outright (SIGKILL,
+// a crash). For the tests that need a real peer (the weather server's HTTP side), a real start
+// (from the repository root) or a real crash (nothing answered 2xx may be lost).
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { createServer } from 'node:net';
@@ -10,6 +11,8 @@ export interface SpawnedApp {
   url: string;
   output: () => string;
   stop(): Promise<void>;
+  /** SIGKILL: no shutdown hook runs, as in a crash or an OOM kill. */
+  kill(): Promise<void>;
 }
 
 export async function freePort(): Promise<number> {
@@ -44,6 +47,11 @@ export async function spawnApp(
     await exited;
     clearTimeout(timer);
   };
+  const kill = async () => {
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    child.kill('SIGKILL');
+    await exited;
+  };
   const url = `http://127.0.0.1:${port}`;
   for (const started = Date.now(); Date.now() - started < 30_000;) {
     if (child.exitCode !== null) throw new Error(`${entry} exited early:\n${output}`);
@@ -51,7 +59,7 @@ export async function spawnApp(
       (res) => res.ok,
       () => false,
     );
-    if (ok) return { url, output: () => output, stop };
+    if (ok) return { url, output: () => output, stop, kill };
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   await stop();
