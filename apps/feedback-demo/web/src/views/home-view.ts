@@ -1,10 +1,10 @@
 // #/: the campaigns with their invite links and views, and the form for a new one. Listing and
 // creating are admin routes: a 401 asks for the admin token, then loads again.
-import { ApiError, apiJson } from '../api/client.js';
+import { apiJson } from '../api/client.js';
 import type { Campaign, ModelInfo } from '../api/types.js';
 import { h, show } from '../dom.js';
 import { t } from '../i18n/i18n.js';
-import { adminTokenForm } from './admin-token-form.js';
+import { showApiError } from './admin-token-form.js';
 import { campaignList, inviteUrl } from './campaign-list.js';
 import { createCampaignForm } from './create-campaign-form.js';
 
@@ -16,20 +16,7 @@ export function mountHomeView(root: HTMLElement): () => void {
   show(root, h('h1', {}, t('campaigns')), status, list, create);
 
   function onError(error: unknown): void {
-    if (disposed) return;
-    if (error instanceof ApiError && error.status === 401)
-      return show(
-        status,
-        adminTokenForm(() => void load()),
-      );
-    show(
-      status,
-      h(
-        'span',
-        { class: 'error' },
-        t('error', { message: error instanceof Error ? error.message : String(error) }),
-      ),
-    );
+    if (!disposed) showApiError(status, error, () => void load());
   }
 
   function onCreated(campaign: Campaign): void {

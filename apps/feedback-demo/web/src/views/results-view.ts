@@ -1,12 +1,12 @@
 // #/results/<id>: the campaign's generation progress (live, over SSE), the leaderboard as a chart
 // and a table, the agreement figures and the training-data downloads. A 401 asks for the admin
 // token, then loads again.
-import { ApiError, apiJson } from '../api/client.js';
+import { apiJson } from '../api/client.js';
 import { watchProgress } from '../api/progress-stream.js';
 import type { Agreement, Campaign, Leaderboard, Progress } from '../api/types.js';
 import { h, show } from '../dom.js';
 import { t } from '../i18n/i18n.js';
-import { adminTokenForm } from './admin-token-form.js';
+import { showApiError } from './admin-token-form.js';
 import { exportLinks } from './export-links.js';
 import { leaderboardChart } from './leaderboard-chart.js';
 import { agreementSection, leaderboardTable } from './results-tables.js';
@@ -38,22 +38,7 @@ export function mountResultsView(root: HTMLElement, campaignId: string): () => v
   );
 
   function onError(error: unknown): void {
-    if (disposed) return;
-    if (error instanceof ApiError && error.status === 401) {
-      show(
-        status,
-        adminTokenForm(() => void load()),
-      );
-      return;
-    }
-    show(
-      status,
-      h(
-        'span',
-        { class: 'error' },
-        t('error', { message: error instanceof Error ? error.message : String(error) }),
-      ),
-    );
+    if (!disposed) showApiError(status, error, () => void load());
   }
 
   function showProgress(progress: Progress): void {
