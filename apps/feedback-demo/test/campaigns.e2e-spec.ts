@@ -185,4 +185,34 @@ describe('campaigns', () => {
       return;
     }
   });
+
+  it('leaves annotators who fail the gold items out of a filtered export', async () => {
+    const gold = [{ prompt: '1 + 1 = ?', better: '2', worse: '11' }];
+    const { campaign } = await createReadyCampaign(app, {
+      name: 'gold',
+      prompts: ['什么是偏好？'],
+      models: ['local-detailed', 'local-brief'],
+      overlap: 2,
+      gold,
+    });
+    const pick = (better: boolean) => (task: TaskJson) => {
+      const gold = task.left.text === '2' || task.left.text === '11';
+      if (!gold) return preferDetailed(task);
+      return (task.left.text === '2') === better ? 'left' : 'right';
+    };
+    expect(await labelQueue(app, campaign.id, 'careful', pick(true))).toHaveLength(2);
+    expect(await labelQueue(app, campaign.id, 'careless', pick(false))).toHaveLength(2);
+    const card = async (query: Record<string, string>) =>
+      (
+        await request(app.getHttpServer())
+          .get(`/api/feedback/campaigns/${campaign.id}/export/card`)
+          .query(query)
+      ).body as { rowsWritten: number; filters: { excludedAnnotators: string[] } };
+    const all = await card({ format: 'dpo-trl' });
+    const filtered = await card({ format: 'dpo-trl', excludeFlagged: 'true' });
+    expect(filtered.filters.excludedAnnotators).toEqual(['careless']);
+    // The gold pair itself is exported only while both verdicts count (they disagree: no majority).
+    expect(all.rowsWritten).toBe(1);
+    expect(filtered.rowsWritten).toBe(2);
+  });
 });

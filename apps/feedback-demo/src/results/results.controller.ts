@@ -43,7 +43,7 @@ export class ResultsController {
     @Res() response: Response,
   ): Promise<void> {
     this.access.requireAdmin(headers);
-    const run = await this.results.export(id, query.format, query.minAgreement);
+    const run = await this.results.export(id, query);
     const card = `/api/feedback/campaigns/${encodeURIComponent(id)}/export/card?format=${query.format}`;
     response.status(200);
     response.setHeader('Content-Type', 'application/x-ndjson; charset=utf-8');
@@ -73,6 +73,6 @@ export class ResultsController {
     @Query() query: ExportQueryDto,
   ): Promise<DataCard> {
     this.access.requireAdmin(headers);
-    return this.results.card(id, query.format, query.minAgreement);
+    return this.results.card(id, query);
   }
 }

@@ -4,8 +4,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import {
   exportFeedback,
+  type AnnotatorQuality,
   type DataCard,
   type ExportFormat,
+  type ExportOptions,
   type FeedbackExport,
 } from '@repo/feedback';
 import { APP_CONFIG } from '@repo/nest';
@@ -56,6 +58,24 @@ export interface AgreementJson {
 }
 
 const finite = (value: number) => (Number.isFinite(value) ? value : null);
+
+export interface ExportQuery {
+  format: ExportFormat;
+  minAgreement?: number;
+  excludeFlagged?: boolean;
+  rubricVersion?: string;
+}
+
+/** Below this share right on gold items, an annotator's votes are left out of a filtered export. */
+const MIN_GOLD_ACCURACY = 0.5;
+
+function flaggedAnnotators(rows: readonly AnnotatorQuality[]): Set<string> {
+  return new Set(
+    rows
+      .filter((row) => row.straightLining || row.tooFast || row.gold.rate < MIN_GOLD_ACCURACY)
+      .map((row) => row.annotator),
+  );
+}
 
 @Injectable()
 export class ResultsService {
@@ -124,26 +144,28 @@ export class ResultsService {
   }
 
   /** The export's lines, to stream; 404 for an unknown campaign, 409 when nobody voted yet. */
-  async export(
-    campaignId: string,
-    format: ExportFormat,
-    minAgreement?: number,
-  ): Promise<FeedbackExport> {
+  async export(campaignId: string, query: ExportQuery): Promise<FeedbackExport> {
     const { campaigns, feedback } = await this.data.data();
     if (!(await campaigns.getCampaign(campaignId))) throw campaignNotFound(campaignId);
     const counts = await feedback.countFeedback({ campaignId });
     if (counts.total === 0) throw nothingToExport(campaignId);
-    const options: Parameters<typeof exportFeedback>[1] = { format, campaignId };
-    if (minAgreement !== undefined) {
-      options.agreement = (await campaigns.agreement(campaignId)).itemAgreement;
-      options.minAgreement = minAgreement;
+    const options: ExportOptions = { format: query.format, campaignId };
+    if (query.rubricVersion !== undefined) options.rubricVersions = [query.rubricVersion];
+    if (query.minAgreement !== undefined || query.excludeFlagged) {
+      const agreement = await campaigns.agreement(campaignId);
+      if (query.minAgreement !== undefined) {
+        options.agreement = agreement.itemAgreement;
+        options.minAgreement = query.minAgreement;
+      }
+      if (query.excludeFlagged)
+        options.excludeAnnotators = flaggedAnnotators(agreement.perAnnotator);
     }
     return exportFeedback(feedback, options);
   }
 
   /** The data card of the export, after reading it through (nothing is kept). */
-  async card(campaignId: string, format: ExportFormat, minAgreement?: number): Promise<DataCard> {
-    const run = await this.export(campaignId, format, minAgreement);
+  async card(campaignId: string, query: ExportQuery): Promise<DataCard> {
+    const run = await this.export(campaignId, query);
     for await (const line of run.lines) void line;
     return run.card();
   }
