@@ -34,7 +34,7 @@ export function buildChatRequest(
 
   // Only defined, kept values are set: deleting keys afterwards turns the object into a slow
   // dictionary-mode one on every request (it showed in the chat bench's profile).
-  const dropped = new Set<string>(droppedParams(quirks, alias.model, thinking));
+  const dropped: ReadonlySet<string> = droppedParams(quirks, alias.model, thinking);
   const body: Record<string, unknown> = {};
   const put = (key: string, value: unknown) => {
     if (value !== undefined && !dropped.has(key)) body[key] = value;
@@ -50,7 +50,8 @@ export function buildChatRequest(
   put('frequency_penalty', options.frequencyPenalty);
   put('user', options.user);
   put('response_format', toResponseFormat(options.responseFormat, quirks));
-  for (const [key, value] of Object.entries(thinkingFields(quirks, thinking))) put(key, value);
+  if (thinking !== undefined)
+    for (const [key, value] of Object.entries(thinkingFields(quirks, thinking))) put(key, value);
   if (request.tools && request.tools.length > 0) {
     put(
       'tools',

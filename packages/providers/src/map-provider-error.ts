@@ -16,7 +16,8 @@ import { parseRetryAfter, setRetryAfterHint } from './retry-after.js';
 export interface ErrorContext {
   provider: string;
   model: string;
-  attempt?: AttemptSignal;
+  /** What became of the attempt: its timer fired, or the caller aborted. */
+  attempt?: Pick<AttemptSignal, 'timeoutMs' | 'timedOut' | 'callerAborted'>;
   /** The attempt's timeout when the SDK enforced it (non-streaming requests). */
   timeoutMs?: number;
   /** `stream`: the error happened while reading an open stream. */

@@ -43,8 +43,8 @@ export function createClientProvider(options: ConnectionOptions): () => ClientHa
       // Ours (retry.ts) is the only retry layer.
       maxRetries: 0,
       // Not the timeout in force: a non-streaming attempt passes its own `timeout` per request
-      // (run-attempt.ts), which the SDK's timer applies until the response headers arrive (reading
-      // the body is not covered); a stream passes attempt-signal.ts's signal, whose timer covers
+      // (run-attempt.ts, run-completion-attempt.ts), which the SDK's timer applies until the
+      // response headers arrive (the attempt's own timer covers the body); a stream passes attempt-signal.ts's signal, whose timer covers
       // the wait for headers and every silence between chunks, so this day-long value only has
       // to outlast it.
       timeout: 24 * 60 * 60 * 1000,

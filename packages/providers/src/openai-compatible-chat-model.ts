@@ -1,6 +1,7 @@
 // The one ChatModel for every OpenAI-compatible provider, over the official openai SDK. call() uses
 // the non-streaming endpoint, stream() the SSE one; both map through the same response assembly.
-// Retries (retry.ts), timeouts (attempt-signal.ts) and error mapping wrap each attempt.
+// Retries (retry.ts), timeouts (run-completion-attempt.ts for call, attempt-signal.ts for
+// stream) and error mapping wrap each attempt.
 import {
   collectStream,
   type ChatModel,
@@ -11,17 +12,15 @@ import {
   type ChatStreamEvent,
 } from '@repo/core';
 import type {
-  ChatCompletion,
   ChatCompletionCreateParamsNonStreaming,
   ChatCompletionCreateParamsStreaming,
 } from 'openai/resources/chat/completions';
 import { createAttemptSignal, DEFAULT_TIMEOUT_MS } from './attempt-signal.js';
 import { buildChatRequest, type BuiltChatRequest } from './build-chat-request.js';
-import { fromChatCompletion } from './from-openai-response.js';
 import { mapProviderError } from './map-provider-error.js';
 import { createClientProvider, type ConnectionOptions } from './openai-client.js';
 import { DEFAULT_QUIRKS, mergeQuirks, resolveModelAlias, type ProviderQuirks } from './quirks.js';
-import { runAttempt } from './run-attempt.js';
+import { runCompletionAttempt } from './run-completion-attempt.js';
 import { resolveRetryOptions, streamWithRetry, withRetry, type RetryOptions } from './retry.js';
 import { createStreamAccumulator } from './stream-accumulator.js';
 
@@ -70,13 +69,10 @@ export function createOpenAICompatibleChatModel(
       signal: request.signal,
       timeoutMs: timeoutOf(request),
     };
-    return runAttempt(settings, async (client, requestOptions) => {
-      const completion: ChatCompletion = await client.chat.completions.create(
-        built.body as unknown as ChatCompletionCreateParamsNonStreaming,
-        requestOptions,
-      );
-      return fromChatCompletion(completion, provider, built.model);
-    });
+    return runCompletionAttempt(
+      settings,
+      built.body as unknown as ChatCompletionCreateParamsNonStreaming,
+    );
   }
 
   async function* streamOnce(

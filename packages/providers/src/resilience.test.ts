@@ -244,10 +244,14 @@ describe('against local-llm in-process', () => {
 });
 
 describe('a server that stalls', () => {
-  it('times out a call whose body never finishes (headers sent, then nothing)', async () => {
+  /** A server that sends the headers and the start of the body, then nothing. */
+  async function startStallingServer(timeoutMs: number) {
+    const closed: boolean[] = [];
     const server = createServer((_request, response) => {
       response.writeHead(200, { 'content-type': 'application/json', 'content-length': '400' });
       response.write('{"id":"chatcmpl-1","object":"chat.completion","choices":[');
+      const index = closed.push(false) - 1;
+      response.on('close', () => (closed[index] = true));
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const { port } = server.address() as AddressInfo;
@@ -256,16 +260,39 @@ describe('a server that stalls', () => {
       model: 'local',
       requireApiKey: false,
       baseURL: `http://127.0.0.1:${port}/v1`,
-      timeoutMs: 300,
+      timeoutMs,
       retry: { maxRetries: 0 },
     });
+    const close = () => {
+      server.closeAllConnections();
+      server.close();
+    };
+    return { model, closed, close };
+  }
+
+  it('times out a call whose body never finishes (headers sent, then nothing)', async () => {
+    const { model, closed, close } = await startStallingServer(300);
     try {
       const error = await model.call(ask).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(TimeoutError);
       expect((error as TimeoutError).message).toBe('local did not answer within 300 ms');
+      // The stalled connection is given up, not left open.
+      await vi.waitFor(() => expect(closed).toEqual([true]));
     } finally {
-      server.closeAllConnections();
-      server.close();
+      close();
+    }
+  });
+
+  it('maps a caller abort during the body to AbortedError and closes the connection', async () => {
+    const { model, closed, close } = await startStallingServer(10_000);
+    try {
+      const controller = new AbortController();
+      setTimeout(() => controller.abort(), 100);
+      const error = await model.call({ ...ask, signal: controller.signal }).catch((e) => e);
+      expect(error).toBeInstanceOf(AbortedError);
+      await vi.waitFor(() => expect(closed).toEqual([true]));
+    } finally {
+      close();
     }
   });
 });

@@ -1,6 +1,6 @@
 // One non-streaming request attempt: fresh client handle (key read now), the caller's signal and
-// the attempt's timeout, and the SDK's error mapped to core's. Shared by chat call() and
-// embeddings. The SDK's own `timeout` stops at the response headers: a server that sends headers
+// the attempt's timeout, and the SDK's error mapped to core's. Used by embeddings, whose answer
+// the SDK must parse (base64 vectors); chat call() has a lighter one (run-completion-attempt.ts). The SDK's own `timeout` stops at the response headers: a server that sends headers
 // and then stalls the body would hang the call forever. So the attempt runs under our signal
 // (attempt-signal.ts, the one streams use), whose timer covers the whole answer; its cost, one
 // controller and one timer, is what a request that cannot hang is worth.

@@ -1,0 +1,81 @@
+// One non-streaming chat attempt, its timeout covering the whole answer (headers and body) like
+// run-attempt.ts's, but without an AbortController of its own. A controller per call (its
+// AbortSignal, the SDK's listener on it, a timer) was the largest single item of ours in the chat
+// bench's CPU profile, for a signal that fires in a tiny share of calls. Here the SDK's own
+// per-request `timeout` (its controller, which every call has anyway) covers the wait for the
+// headers, the caller's signal goes to the SDK as it is, and the body is read here, where a timer
+// armed for the time left can cancel the read: a server that sends headers and stalls the body
+// still gets a TimeoutError on time, and its connection is closed.
+import type { ChatResponse } from '@repo/core';
+import type {
+  ChatCompletion,
+  ChatCompletionCreateParamsNonStreaming,
+} from 'openai/resources/chat/completions';
+import { fromChatCompletion } from './from-openai-response.js';
+import { mapProviderError } from './map-provider-error.js';
+import type { AttemptSettings } from './run-attempt.js';
+
+export async function runCompletionAttempt(
+  settings: AttemptSettings,
+  body: ChatCompletionCreateParamsNonStreaming,
+): Promise<ChatResponse> {
+  const { provider, model, signal, timeoutMs } = settings;
+  const deadline = Date.now() + timeoutMs;
+  let apiKey: string | undefined;
+  const read = { timedOut: false };
+  try {
+    const handle = settings.clientFor();
+    apiKey = handle.apiKey;
+    // asResponse(): the response once its headers are in (an error status has thrown by then,
+    // as an APIError), with the body left to read.
+    const response = await handle.client.chat.completions
+      .create(body, { signal, timeout: timeoutMs })
+      .asResponse();
+    const completion = JSON.parse(await readBody(response, deadline - Date.now(), read));
+    return fromChatCompletion(completion as ChatCompletion, provider, model);
+  } catch (error) {
+    const attempt = {
+      timeoutMs,
+      timedOut: () => read.timedOut,
+      callerAborted: () => !read.timedOut && signal?.aborted === true,
+    };
+    throw mapProviderError(error, {
+      provider,
+      model,
+      timeoutMs,
+      attempt,
+      phase: 'request',
+      apiKey,
+    });
+  }
+}
+
+/** The body as text; its read is cancelled (the connection closed) when `ms` pass first. */
+async function readBody(
+  response: Response,
+  ms: number,
+  read: { timedOut: boolean },
+): Promise<string> {
+  if (!response.body) return '';
+  const reader = response.body.getReader();
+  const timer = setTimeout(
+    () => {
+      read.timedOut = true;
+      reader.cancel().catch(() => {});
+    },
+    Math.max(ms, 0),
+  );
+  try {
+    const chunks: Uint8Array[] = [];
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      chunks.push(value);
+    }
+    // A cancelled read ends like a finished one: the flag says which it was.
+    if (read.timedOut) throw new Error(`Timed out after ${ms} ms reading the answer`);
+    return Buffer.concat(chunks).toString('utf8');
+  } finally {
+    clearTimeout(timer);
+  }
+}
