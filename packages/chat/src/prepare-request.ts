@@ -71,18 +71,20 @@ export function prepareRequest(
   const options = mergeOptions(defaults.options ?? {}, state.options);
   // A per-request tool replaces a default tool of the same name.
   const tools = new Map<string, AnyTool>();
-  for (const tool of [...(defaults.tools ?? []), ...state.tools]) tools.set(tool.name, tool);
+  for (const tool of defaults.tools ?? []) tools.set(tool.name, tool);
+  for (const tool of state.tools) tools.set(tool.name, tool);
 
   const request: ChatRequest = { messages };
   if (Object.keys(options).length > 0) request.options = options;
   if (tools.size > 0) request.tools = [...tools.values()].map(toToolDefinition);
   if (state.signal) request.signal = state.signal;
 
-  const context = new Map<string, unknown>([
-    [CHAT_CONTEXT_KEYS.provider, model.provider],
-    [CHAT_CONTEXT_KEYS.model, options.model ?? model.modelId],
-    ...Object.entries(state.advisorContext),
-  ]);
+  // Set one by one: every request of every app comes through here, and a Map built from an
+  // array of entry arrays allocated one array per entry besides.
+  const context = new Map<string, unknown>();
+  context.set(CHAT_CONTEXT_KEYS.provider, model.provider);
+  context.set(CHAT_CONTEXT_KEYS.model, options.model ?? model.modelId);
+  for (const key in state.advisorContext) context.set(key, state.advisorContext[key]);
   return {
     request,
     advisors: mergeAdvisors(defaults.advisors ?? [], state.advisors),

@@ -69,14 +69,16 @@ export function toClientResponse(
   messages: Message[],
   context: Map<string, unknown>,
 ): ChatClientResponse {
-  const reasoning = reasoningOf(response.message);
-  return {
+  const result: ChatClientResponse = {
     content: response.text,
-    ...(reasoning ? { reasoning } : {}),
     response,
     usage: response.totalUsage ?? response.usage,
     messages,
     toolCalls: toolCallsOf(response.message),
     context,
   };
+  // Set after, not spread in: a spread of `{}` or `{ reasoning }` costs an object and a copy.
+  const reasoning = reasoningOf(response.message);
+  if (reasoning) result.reasoning = reasoning;
+  return result;
 }

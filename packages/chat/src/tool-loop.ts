@@ -68,7 +68,11 @@ export async function* runToolLoop(
   const produced: Message[] = [];
   let total = emptyUsage();
   for (let iterations = 0; ; iterations++) {
-    const request = { ...input.request, messages: [...input.request.messages, ...produced] };
+    // The first turn sends the request as it came (nothing produced yet to append).
+    const request =
+      produced.length === 0
+        ? input.request
+        : { ...input.request, messages: [...input.request.messages, ...produced] };
     const response = turn.answer ? await turn.answer(request) : yield* runTurn(turn, request);
     total = addUsage(total, response.totalUsage ?? response.usage);
     // Kept whole: reasoning parts must go back to providers that require them (docs/pain-points.md P6).
