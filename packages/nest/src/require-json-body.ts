@@ -19,8 +19,11 @@ const JSON_TYPE = /^application\/(?:[\w.+-]+\+)?json$/;
 
 export function requireJsonBody(options: RequireJsonBodyOptions) {
   return (req: IncomingMessage, res: ServerResponse, next: () => void): void => {
-    if (!hasBody(req) || isExempt(req.url ?? '', options.exempt)) return next();
-    const type = (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
+    if (!hasBody(req)) return next();
+    const header = req.headers['content-type'];
+    // The usual header as it is: nothing to split, trim, lower-case and match (every request).
+    if (header === 'application/json' || isExempt(req.url ?? '', options.exempt)) return next();
+    const type = (header ?? '').split(';')[0]!.trim().toLowerCase();
     if (JSON_TYPE.test(type) || type === 'multipart/form-data') return next();
     if (options.urlencoded && type === 'application/x-www-form-urlencoded') return next();
     sendErrorBody(res, unsupportedBody(type));

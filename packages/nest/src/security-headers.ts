@@ -27,8 +27,12 @@ export function securityHeaders() {
   // chat-demo's CPU per request in the chat bench).
   const recorded = recordHeaders(middleware);
   if (!recorded) return middleware;
+  // Names in lower case (HTTP's are case-insensitive): setHeader lower-cases every name it is
+  // given, which copies a name with capitals on every call and returns a lower-case one as it is.
+  const names = recorded.set.map(([name]) => name.toLowerCase());
+  const values = recorded.set.map(([, value]) => value);
   return (_req: IncomingMessage, res: ServerResponse, next: Next): void => {
-    for (const [name, value] of recorded.set) res.setHeader(name, value);
+    for (let i = 0; i < names.length; i++) res.setHeader(names[i]!, values[i]!);
     for (const name of recorded.removed) res.removeHeader(name);
     next();
   };
