@@ -1,5 +1,10 @@
-// `npm run bench -- feedback [--battles 100000] [--models 20] [--rounds 1000] [--peerRounds 20]
-//   [--passes 3]`
+// `npm run bench -- feedback [--only leaderboard|votes|export] [options]` (issue 14): three
+// sections, each measured against a peer in the same run, saved together as one result.
+//   leaderboard  [--battles 100000] [--models 20] [--rounds 1000] [--peerRounds 20] [--passes 3]
+//   votes        [--votePrompts 200] [--voteOverlap 10] [--annotators 50]: feedback-votes.mjs
+//   export       [--exportVotes 2000]: feedback-export.mjs
+// `--only` takes one section or a comma list (default all three).
+//
 // Leaderboard statistics: a Bradley–Terry fit with `rounds` bootstrap rounds on `battles` simulated
 // battles among `models` models (true ratings 25 points apart, 10% ties). Ours aggregates battles
 // to (pair, outcome) counts once and draws each round as a multinomial over those cells, so a
@@ -17,10 +22,49 @@ import { parseFlags, saveResult, summarise } from './lib.mjs';
 
 const dist = new URL('../packages/feedback/dist/leaderboard/', import.meta.url);
 const self = fileURLToPath(import.meta.url);
-const DEFAULTS = { battles: 100_000, models: 20, rounds: 1000, peerRounds: 20, passes: 3 };
+const DEFAULTS = {
+  battles: 100_000,
+  models: 20,
+  rounds: 1000,
+  peerRounds: 20,
+  passes: 3,
+  votePrompts: 200,
+  voteOverlap: 10,
+  annotators: 50,
+  exportVotes: 2000,
+};
+const SECTIONS = ['leaderboard', 'votes', 'export'];
+
+/** `--only a,b` out of the numeric flags (parseFlags reads numbers only). */
+function parseOnly(args) {
+  const at = args.indexOf('--only');
+  if (at === -1) return { only: SECTIONS, rest: args };
+  const only = String(args[at + 1] ?? '')
+    .split(',')
+    .filter(Boolean);
+  const unknown = only.filter((name) => !SECTIONS.includes(name));
+  if (only.length === 0 || unknown.length > 0)
+    throw new Error(`--only takes ${SECTIONS.join('|')} (or a comma list), not "${args[at + 1]}"`);
+  return { only, rest: [...args.slice(0, at), ...args.slice(at + 2)] };
+}
 
 export async function run(args) {
-  const flags = parseFlags(args, DEFAULTS);
+  const { only, rest } = parseOnly(args);
+  const flags = parseFlags(rest, DEFAULTS);
+  const result = { bench: 'feedback', node: process.version, flags, sections: only };
+  for (const section of SECTIONS.filter((name) => only.includes(name))) {
+    if (only.length > 1) console.log(`\n== ${section} ==`);
+    if (section === 'leaderboard') result.leaderboard = await runLeaderboard(flags);
+    // Imported on demand: the leaderboard's worker processes load this file, and their peak RSS
+    // must stay their own (no NestJS testing helpers, pg or PGlite loaded for nothing).
+    if (section === 'votes') result.votes = await (await import('./feedback-votes.mjs')).run(flags);
+    if (section === 'export')
+      result.export = await (await import('./feedback-export.mjs')).run(flags);
+  }
+  console.log(`saved ${saveResult('feedback', result)}`);
+}
+
+async function runLeaderboard(flags) {
   const passes = { ours: [], peer: [] };
   for (let pass = 0; pass < flags.passes + 1; pass++)
     for (const mode of pass % 2 === 0 ? ['peer', 'ours'] : ['ours', 'peer']) {
@@ -42,7 +86,7 @@ export async function run(args) {
     peakRssMiB: median(mode, 'peakRssMiB'),
     dataRssMiB: median(mode, 'dataRssMiB'),
   });
-  const result = { bench: 'feedback', node: process.version, flags, ours: figures('ours') };
+  const result = { ours: figures('ours') };
   result.peer = figures('peer');
   result.peer.extrapolatedMs = result.peer.perRoundMs * flags.rounds;
   result.accuracy = passes.ours[0]?.accuracy;
@@ -65,7 +109,7 @@ export async function run(args) {
     console.log(
       `ours vs the true ratings: worst error ${result.accuracy.worstErrorPoints.toFixed(1)} points, mean 95% interval ${result.accuracy.meanIntervalPoints.toFixed(1)} points wide, true rating inside ${result.accuracy.covered}/${flags.models} intervals`,
     );
-  console.log(`saved ${saveResult('feedback', result)}`);
+  return result;
 }
 
 /** One pass: generate the battles (not timed), then time the mode. Prints one JSON line. */
