@@ -62,7 +62,9 @@ export class ChatService {
     return {
       id: response.id,
       content: answer.content,
-      ...(answer.reasoning ? { reasoning: answer.reasoning } : {}),
+      // Undefined is left out of the JSON: no `reasoning` key for a model that gave none (set,
+      // not spread in, like responseId: a spread costs an object and a copy per request).
+      reasoning: answer.reasoning || undefined,
       finishReason: response.finishReason,
       usage: answer.usage,
       provider: response.provider,

@@ -8,14 +8,20 @@ import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
 import { AI_TOKEN_USAGE, type ObservableTokenUsage } from '@repo/nest';
 import type { Registry } from 'prom-client';
 
-type TokenType = 'input' | 'output' | 'total';
-/** Key: provider, model and token type joined by NUL (none of them can hold one). */
-type Totals = Map<string, number>;
+/** Tokens by type, in TOKEN_TYPES' order. */
+type Counts = [input: number, output: number, total: number];
+/**
+ * Key: provider and model joined by NUL (neither can hold one). One entry per pair, its three
+ * counts together: one key and one lookup per request rather than one per token type.
+ */
+type Totals = Map<string, Counts>;
+
+const TOKEN_TYPES = ['input', 'output', 'total'] as const;
 
 const SEED_COUNTERS = [
-  ['ai_prompt_tokens_total', 'Prompt tokens (seed ai.prompt.tokens)', 'input'],
-  ['ai_completion_tokens_total', 'Completion tokens (seed ai.completion.tokens)', 'output'],
-  ['ai_total_tokens_total', 'Total tokens (seed ai.total.tokens)', 'total'],
+  ['ai_prompt_tokens_total', 'Prompt tokens (seed ai.prompt.tokens)', 0],
+  ['ai_completion_tokens_total', 'Completion tokens (seed ai.completion.tokens)', 1],
+  ['ai_total_tokens_total', 'Total tokens (seed ai.total.tokens)', 2],
 ] as const;
 
 @Injectable()
@@ -26,9 +32,12 @@ export class MetricsService implements OnModuleDestroy {
 
   constructor(@Inject(AI_TOKEN_USAGE) usage: ObservableTokenUsage) {
     this.unsubscribe = usage.subscribe(({ provider, model, usage: used }) => {
-      this.add(provider, model, 'input', used.promptTokens);
-      this.add(provider, model, 'output', used.completionTokens);
-      this.add(provider, model, 'total', used.totalTokens);
+      const key = `${provider}\0${model}`;
+      let counts = this.totals.get(key);
+      if (!counts) this.totals.set(key, (counts = [0, 0, 0]));
+      counts[0] += used.promptTokens || 0;
+      counts[1] += used.completionTokens || 0;
+      counts[2] += used.totalTokens || 0;
     });
   }
 
@@ -42,18 +51,12 @@ export class MetricsService implements OnModuleDestroy {
   onModuleDestroy(): void {
     this.unsubscribe();
   }
-
-  private add(provider: string, model: string, type: TokenType, tokens: number): void {
-    const key = `${provider}\0${model}\0${type}`;
-    this.totals.set(key, (this.totals.get(key) ?? 0) + (tokens || 0));
-  }
 }
 
 async function createRegistry(totals: Totals): Promise<Registry> {
   const { collectDefaultMetrics, Counter, Registry } = await import('prom-client');
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
-  const entries = () => [...totals].map(([key, value]) => [key.split('\0'), value] as const);
   // Each counter reads the totals when scraped instead of being incremented as requests finish.
   new Counter({
     name: 'gen_ai_client_token_usage_total',
@@ -62,21 +65,25 @@ async function createRegistry(totals: Totals): Promise<Registry> {
     registers: [registry],
     collect() {
       this.reset();
-      for (const [[system = '', model = '', type = ''], value] of entries())
-        this.inc(
-          { gen_ai_system: system, gen_ai_request_model: model, gen_ai_token_type: type },
-          value,
+      for (const [key, counts] of totals) {
+        const [system = '', model = ''] = key.split('\0');
+        TOKEN_TYPES.forEach((type, index) =>
+          this.inc(
+            { gen_ai_system: system, gen_ai_request_model: model, gen_ai_token_type: type },
+            counts[index],
+          ),
         );
+      }
     },
   });
-  for (const [name, help, type] of SEED_COUNTERS)
+  for (const [name, help, index] of SEED_COUNTERS)
     new Counter({
       name,
       help,
       registers: [registry],
       collect() {
         this.reset();
-        this.inc(entries().reduce((sum, [key, value]) => (key[2] === type ? sum + value : sum), 0));
+        this.inc([...totals.values()].reduce((sum, counts) => sum + counts[index], 0));
       },
     });
   return registry;
