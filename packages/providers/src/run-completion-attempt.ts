@@ -3,14 +3,15 @@
 // AbortSignal, the SDK's listener on it, a timer) was the largest single item of ours in the chat
 // bench's CPU profile, for a signal that fires in a tiny share of calls. Here the SDK's own
 // per-request `timeout` (its controller, which every call has anyway) covers the wait for the
-// headers, the caller's signal goes to the SDK as it is, and the body is read here, where a timer
-// armed for the time left can cancel the read: a server that sends headers and stalls the body
-// still gets a TimeoutError on time, and its connection is closed.
+// headers, the caller's signal goes to the SDK as it is, and the body is read here, where a
+// deadline for the time left (coarse-deadlines.ts: one shared timer) can cancel the read: a server
+// that sends headers and stalls the body still gets a TimeoutError, and its connection is closed.
 import type { ChatResponse } from '@repo/core';
 import type {
   ChatCompletion,
   ChatCompletionCreateParamsNonStreaming,
 } from 'openai/resources/chat/completions';
+import { watchDeadline } from './coarse-deadlines.js';
 import { fromChatCompletion } from './from-openai-response.js';
 import { mapProviderError } from './map-provider-error.js';
 import type { AttemptSettings } from './run-attempt.js';
@@ -58,13 +59,10 @@ async function readBody(
 ): Promise<string> {
   if (!response.body) return '';
   const reader = response.body.getReader();
-  const timer = setTimeout(
-    () => {
-      read.timedOut = true;
-      reader.cancel().catch(() => {});
-    },
-    Math.max(ms, 0),
-  );
+  const stopWatching = watchDeadline(ms, () => {
+    read.timedOut = true;
+    reader.cancel().catch(() => {});
+  });
   try {
     const chunks: Uint8Array[] = [];
     for (;;) {
@@ -76,6 +74,6 @@ async function readBody(
     if (read.timedOut) throw new Error(`Timed out after ${ms} ms reading the answer`);
     return Buffer.concat(chunks).toString('utf8');
   } finally {
-    clearTimeout(timer);
+    stopWatching();
   }
 }
