@@ -70,7 +70,7 @@ describe('with FEEDBACK_ADMIN_TOKEN', () => {
     expect((seen.body as CampaignJson).invite).toBeUndefined();
     // EventSource sends no headers: the progress stream takes the invite as a query parameter.
     const progress = await get(
-      `/api/feedback/campaigns/${one.id}/progress?invite=${one.invite!.token}`,
+      `/api/feedback/campaigns/${one.id}/events?invite=${one.invite!.token}`,
     );
     expect(progress.status).toBe(200);
   });

@@ -122,7 +122,7 @@ describe('bad input', () => {
       '/leaderboard',
       '/agreement',
       '/export?format=kto',
-      '/progress',
+      '/events',
     ]) {
       const res = await request(app.getHttpServer()).get(`/api/feedback/campaigns/nope${path}`);
       expect(res.status, path).toBe(404);

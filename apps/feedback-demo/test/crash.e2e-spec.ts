@@ -41,7 +41,7 @@ async function voteUntilKilled(app: SpawnedApp): Promise<Answered[]> {
     }),
   });
   expect(created.status).toBe(201);
-  await (await fetch(`${app.url}/api/feedback/campaigns/crash/progress`)).text();
+  await (await fetch(`${app.url}/api/feedback/campaigns/crash/events`)).text();
   const answered: Answered[] = [];
   let killing: Promise<void> | undefined;
   const annotate = async (annotator: string) => {

@@ -60,7 +60,7 @@ export async function readProgress(
   headers: Record<string, string> = {},
 ): Promise<SseRecord[]> {
   const res = await request(app.getHttpServer())
-    .get(`/api/feedback/campaigns/${campaignId}/progress`)
+    .get(`/api/feedback/campaigns/${campaignId}/events`)
     .set(headers)
     .buffer(true)
     .parse(bufferText);

@@ -71,7 +71,7 @@ export class CampaignsController {
     return this.campaigns.get(id, admin);
   }
 
-  @Sse('campaigns/:id/progress')
+  @Sse('campaigns/:id/events')
   @ApiOperation({
     summary:
       'SSE: generation progress (a snapshot, one per candidate), then done; `invite` may come as a query parameter (EventSource sends no headers)',

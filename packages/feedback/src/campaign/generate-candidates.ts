@@ -105,8 +105,13 @@ export async function generateCandidates(
 
   let next = 0;
   const worker = async () => {
-    while (!signal.aborted && next < pending.length)
+    while (!signal.aborted && next < pending.length) {
       await generateOne(pending[next++] as PendingCandidate);
+      // A model answering in-process (the embedded one) and PGlite settle through promises
+      // alone: without a turn of the event loop here, a long generation would keep the loop from
+      // polling I/O, and /health or any request would wait until the whole campaign is done.
+      await new Promise((resolve) => setImmediate(resolve));
+    }
   };
   const concurrency = Math.max(1, Math.min(options.concurrency ?? 4, pending.length));
   await Promise.all(Array.from({ length: concurrency }, worker));

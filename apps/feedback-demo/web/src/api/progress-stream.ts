@@ -14,7 +14,7 @@ export interface ProgressHandlers {
 
 /** Starts listening; the returned function stops. */
 export function watchProgress(campaignId: string, handlers: ProgressHandlers): () => void {
-  const url = `${API}/campaigns/${encodeURIComponent(campaignId)}/progress`;
+  const url = `${API}/campaigns/${encodeURIComponent(campaignId)}/events`;
   const invite = inviteToken(campaignId);
   if (adminToken() && !invite) return withFetch(url, authHeaders(campaignId), handlers);
   const query = invite ? `?invite=${encodeURIComponent(invite)}` : '';
