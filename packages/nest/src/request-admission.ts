@@ -86,7 +86,9 @@ export function createRequestAdmission(options: AdmissionOptions): RequestAdmiss
 function holdSlot(res: ServerResponse, next: Next): Promise<void> {
   return new Promise<void>((release) => {
     if (res.destroyed || res.writableEnded) return release();
-    res.once('close', () => release());
+    // `on`, not `once`: a response closes once, and `once` wraps each listener (two objects more
+    // per request).
+    res.on('close', () => release());
     // One turn of the event loop first: work that never waits (the embedded model, PGlite)
     // would otherwise finish inside the turn that read it, so the requests read together
     // would run one after another, none counted in flight, and none ever refused, while

@@ -3,7 +3,7 @@
 import type { AssistantMessage, ChatResponse, FinishReason, ToolCallPart, Usage } from '@repo/core';
 import type { ChatCompletion } from 'openai/resources/chat/completions';
 import { joinContentPieces, readContentPieces } from './message-content.js';
-import { createToolCallAssembler } from './tool-call-assembler.js';
+import { createToolCallAssembler, type ToolCallDelta } from './tool-call-assembler.js';
 
 export interface ResponseParts {
   id: string;
@@ -73,6 +73,18 @@ export function mapUsage(usage: WireUsage | null | undefined): Usage {
   return mapped;
 }
 
+/**
+ * The same assembly as a stream's deltas, so a call without `type` (Mistral) or without an id
+ * comes out of call() exactly as it does out of stream(). Most answers call no tool: they skip
+ * building an assembler.
+ */
+function assembleToolCalls(calls: readonly ToolCallDelta[] | null | undefined): ToolCallPart[] {
+  if (!calls || calls.length === 0) return [];
+  const toolCalls = createToolCallAssembler();
+  calls.forEach((call, index) => toolCalls.push({ ...call, index }));
+  return toolCalls.finish();
+}
+
 export function fromChatCompletion(
   completion: ChatCompletion,
   provider: string,
@@ -81,11 +93,6 @@ export function fromChatCompletion(
   const choices = completion.choices ?? [];
   const choice = choices.find((c) => (c.index ?? 0) === 0) ?? choices[0];
   const message = choice?.message;
-  // The same assembly as a stream's deltas, so a call without `type` (Mistral) or without an id
-  // comes out of call() exactly as it does out of stream().
-  const toolCalls = createToolCallAssembler();
-  for (const [index, call] of (message?.tool_calls ?? []).entries())
-    toolCalls.push({ ...call, index });
   const { reasoning, text } = joinContentPieces(readContentPieces(message));
   return assembleResponse({
     id: completion.id ?? '',
@@ -93,7 +100,7 @@ export function fromChatCompletion(
     model: completion.model || requestedModel,
     reasoning,
     text,
-    toolCalls: toolCalls.finish(),
+    toolCalls: assembleToolCalls(message?.tool_calls),
     finishReason: mapFinishReason(choice?.finish_reason),
     usage: mapUsage(completion.usage),
   });
