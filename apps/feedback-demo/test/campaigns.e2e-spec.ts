@@ -2,6 +2,7 @@
 // of three annotators with overlap 2, votes revealing the models, undo, the leaderboard, the
 // agreement figures and a DPO export that matches the votes cast, positions mapped back.
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import { bufferText } from '@repo/nest/testing';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -90,11 +91,7 @@ describe('campaigns', () => {
       .get(`/api/feedback/campaigns/${campaign.id}/export`)
       .query({ format: 'dpo-trl' })
       .buffer(true)
-      .parse((res, done) => {
-        let text = '';
-        res.on('data', (chunk: Buffer) => (text += chunk.toString('utf8')));
-        res.on('end', () => done(null, text));
-      });
+      .parse(bufferText);
     expect(exported.status).toBe(200);
     expect(exported.headers['content-type']).toMatch(/^application\/x-ndjson/);
     const lines = (exported.body as string)

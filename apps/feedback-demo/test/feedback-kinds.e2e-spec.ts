@@ -1,6 +1,7 @@
 // Thumbs, ratings and corrections (FeedbackModule) on a campaign's candidates, stored beside the
 // votes on the app's one database: an SFT export takes the correction, a retry is stored once.
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import { bufferText } from '@repo/nest/testing';
 import request from 'supertest';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createReadyCampaign, createTestApp, type TaskJson } from './create-test-app.js';
@@ -84,11 +85,7 @@ it('takes thumbs, ratings and corrections on candidates', async () => {
     .get(`/api/feedback/campaigns/${campaign.id}/export`)
     .query({ format: 'sft-openai' })
     .buffer(true)
-    .parse((res, done) => {
-      let text = '';
-      res.on('data', (chunk: Buffer) => (text += chunk.toString('utf8')));
-      res.on('end', () => done(null, text));
-    });
+    .parse(bufferText);
   expect(sft.status).toBe(200);
   const lines = (sft.body as string)
     .trim()

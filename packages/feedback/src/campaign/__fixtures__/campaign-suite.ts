@@ -1,13 +1,11 @@
 // A campaign store on each engine (PGlite always, PostgreSQL with TEST_POSTGRES_URL), and a
 // deterministic candidate generator: each "model" answers in its own recognisable way.
-import type { CandidateOutput, GenerateCandidate } from '../campaign-types.js';
 import { textOf } from '@repo/core';
-import { createTestDatabase, type TestDatabase } from '@repo/storage/testing';
-import { afterAll, beforeAll, describe } from 'vitest';
-import { describeWithPostgres } from '../../store/__fixtures__/feedback-fixtures.js';
-import { createFeedbackStore } from '../../store/create-feedback-store.js';
+import { beforeAll } from 'vitest';
+import { describeOnBothEngines } from '../../store/__fixtures__/store-suite.js';
 import type { FeedbackStore } from '../../store/feedback-store.js';
 import type { CampaignStore } from '../campaign-store.js';
+import type { CandidateOutput, GenerateCandidate } from '../campaign-types.js';
 import { createCampaignStore } from '../create-campaign-store.js';
 
 export interface CampaignSuite {
@@ -15,36 +13,27 @@ export interface CampaignSuite {
   readonly campaigns: CampaignStore;
 }
 
+/** The feedback store suite's engines and databases, with a campaign store on each. */
 export function describeCampaignsOnBothEngines(
   name: string,
   suite: (t: CampaignSuite) => void,
 ): void {
-  describe(`${name} on PGlite`, () => suite(useCampaigns('pglite')));
-  describeWithPostgres(`${name} on PostgreSQL`, () => suite(useCampaigns('postgres')));
-}
-
-function useCampaigns(kind: 'pglite' | 'postgres'): CampaignSuite {
-  let database: TestDatabase | undefined;
-  let store: FeedbackStore | undefined;
-  let campaigns: CampaignStore | undefined;
-  beforeAll(async () => {
-    database = await createTestDatabase({ kind });
-    store = await createFeedbackStore(database);
-    campaigns = await createCampaignStore(database, store);
+  describeOnBothEngines(name, (t) => {
+    let campaigns: CampaignStore | undefined;
+    // Runs after the store suite's own beforeAll, which opens the database.
+    beforeAll(async () => {
+      campaigns = await createCampaignStore(t.database, t.store);
+    });
+    suite({
+      get store() {
+        return t.store;
+      },
+      get campaigns() {
+        if (!campaigns) throw new Error('the suite’s campaign store is not open yet');
+        return campaigns;
+      },
+    });
   });
-  afterAll(() => database?.close());
-  const opened = <T>(value: T | undefined): T => {
-    if (value === undefined) throw new Error('the suite’s database is not open yet');
-    return value;
-  };
-  return {
-    get store() {
-      return opened(store);
-    },
-    get campaigns() {
-      return opened(campaigns);
-    },
-  };
 }
 
 /** `model` answers `<model>: <the user's text>`; fails for models named in `failing`. */
