@@ -108,7 +108,38 @@ const APPS = [
     },
     check: (body) => body.includes('"score"') && body.includes('"answer"'),
   },
+  {
+    name: 'feedback-demo',
+    env: (dir) => ({ DATABASE_URL: `file:${join(dir, 'pglite')}` }),
+    // A campaign's candidates generated first: the thumbs name one of them.
+    setup: createFeedbackCampaign,
+    request: {
+      method: 'POST',
+      path: '/api/feedback/thumbs',
+      headers: json,
+      // No client id: every request is a new row (a write), not an idempotent replay.
+      body: JSON.stringify({ responseId: 'load:0:local-detailed', value: 'up', reasons: ['清楚'] }),
+    },
+    check: (body) => body.includes('"created":true'),
+  },
 ];
+
+/** feedback-demo: one campaign, generated to the end (its progress stream closes on `done`). */
+async function createFeedbackCampaign(url) {
+  const created = await fetch(`${url}/api/feedback/campaigns`, {
+    method: 'POST',
+    headers: json,
+    body: JSON.stringify({
+      id: 'load',
+      name: 'load',
+      prompts: ['什么是奖励模型？'],
+      models: ['local-detailed', 'local-brief'],
+    }),
+  });
+  if (created.status !== 201)
+    throw new Error(`campaign: ${created.status} ${await created.text()}`);
+  await (await fetch(`${url}/api/feedback/campaigns/load/events`)).text();
+}
 
 /** rag-demo's corpus: ingested (at once, or as a job), then searchable. */
 async function ingestRagCorpus(url) {
