@@ -75,7 +75,7 @@ export function prepareRequest(
   for (const tool of state.tools) tools.set(tool.name, tool);
 
   const request: ChatRequest = { messages };
-  if (Object.keys(options).length > 0) request.options = options;
+  if (hasKeys(options)) request.options = options;
   if (tools.size > 0) request.tools = [...tools.values()].map(toToolDefinition);
   if (state.signal) request.signal = state.signal;
 
@@ -99,6 +99,12 @@ export function prepareRequest(
 /** Plain text stays as written (braces in a JSON example are not placeholders); params render it. */
 function render({ text, params }: TemplateText): string {
   return params ? createPromptTemplate(text).render(params) : text;
+}
+
+/** `Object.keys(x).length > 0` without the array (once per request). */
+function hasKeys(object: object): boolean {
+  for (const key in object) if (Object.hasOwn(object, key)) return true;
+  return false;
 }
 
 export function mergeOptions(base: ChatOptions, override: ChatOptions): ChatOptions {

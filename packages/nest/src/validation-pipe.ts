@@ -21,13 +21,16 @@ function isZodDto(metatype: unknown): metatype is ZodDtoClass {
   return typeof metatype === 'function' && (metatype as Partial<ZodDtoClass>).isZodDto === true;
 }
 
+/** The root path of a whole body or query (`@Body()` has no `data`): one array for every request. */
+const NO_PATH: readonly PropertyKey[] = [];
+
 /** Parses zod DTOs; anything else (`@Res()`, plain strings) passes through untouched. */
 export class ZodValidationPipe implements PipeTransform {
   transform(value: unknown, { metatype, type, data }: ArgumentMetadata): unknown {
     // Every body, query and path parameter, DTO or not (an `@Param('id') id: string` too), and
     // custom parameters parsed as DTOs; not other custom ones (multer's file buffers).
     if (type !== 'custom' || isZodDto(metatype)) {
-      const problems = findTextProblems(value, data ? [data] : [], type);
+      const problems = findTextProblems(value, data ? [data] : NO_PATH, type);
       if (problems.length > 0) throw invalid(problems);
     }
     if (!isZodDto(metatype)) return value;

@@ -37,6 +37,9 @@ export function toOpenAIMessages(messages: Message[], replay: ReasoningReplay): 
 
 function toUserMessage(parts: Extract<Message, { role: 'user' }>['parts']): WireMessage {
   // Plain strings where possible: several compatible servers reject content arrays for text.
+  // One text part (nearly every message) is sent as it is, without an array to join.
+  const [first] = parts;
+  if (parts.length === 1 && first?.type === 'text') return { role: 'user', content: first.text };
   if (parts.every((part) => part.type === 'text'))
     return { role: 'user', content: parts.map((part) => part.text).join('') };
   return {
