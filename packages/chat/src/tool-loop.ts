@@ -40,8 +40,14 @@ export interface ToolLoopResult {
   messages: Message[];
 }
 
+// One turn per model, made on its first call(): a turn holds nothing of a request, and making two
+// closures (one with a property added) on every call was garbage on every JSON chat request.
+const callTurns = new WeakMap<ChatModel, ModelTurn>();
+
 /** call(): the model's whole answer as one `finish` event, or directly (what the loop uses). */
 export function callTurn(model: ChatModel): ModelTurn {
+  const made = callTurns.get(model);
+  if (made) return made;
   const turn: ModelTurn = async function* (request) {
     const response = await model.call(request);
     yield { type: 'finish', finishReason: response.finishReason, response };
@@ -49,6 +55,7 @@ export function callTurn(model: ChatModel): ModelTurn {
   // The same answer without two async generators around it: call() is the hot path of every
   // JSON chat endpoint, and the generators were a visible share of its CPU.
   turn.answer = (request) => model.call(request);
+  callTurns.set(model, turn);
   return turn;
 }
 
