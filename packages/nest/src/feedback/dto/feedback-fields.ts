@@ -21,11 +21,9 @@ export const feedbackFields = {
     .meta({ description: 'Default `end_user`; a labelling campaign sends `crowd` or `expert`' }),
   // A labelling campaign's judgements carry its ids, so its exports and statistics include them.
   campaignId: idText().optional().meta({ description: 'The campaign this judgement belongs to' }),
-  taskId: idText()
-    .optional()
-    .meta({
-      description: 'The task it answers (answers in different tasks never supersede each other)',
-    }),
+  taskId: idText().optional().meta({
+    description: 'The task it answers (answers in different tasks never supersede each other)',
+  }),
   timeSpentMs: z.number().int().min(0).max(86_400_000).optional(),
 };
 
