@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { main as campaign } from '../examples/campaign.js';
 import { main } from '../examples/quick-start.js';
 
 describe('README quick start (examples/quick-start.ts)', () => {
@@ -23,4 +24,23 @@ describe('README quick start (examples/quick-start.ts)', () => {
       rowsWritten: 1,
     });
   });
+});
+
+describe('README campaign (examples/campaign.ts)', () => {
+  it('generates, assigns, takes the votes and ranks the models', async () => {
+    expect(await campaign()).toEqual({
+      tasks: 3,
+      generated: { total: 4, done: 4, failed: 0, finished: true },
+      chosen: ['detailed', 'detailed', 'detailed', 'detailed', 'gold:better', 'gold:better'],
+      leaderboard: [
+        ['detailed', 4, 0],
+        ['brief', 0, 4],
+      ],
+      rawAgreement: 1,
+      goldAccuracy: [
+        ['张三', 1],
+        ['李四', 1],
+      ],
+    });
+  }, 30_000);
 });
