@@ -16,7 +16,16 @@
 // cores busy, throughput is CPU-bound. A `perf record -e cpu-clock` profile of 8,000 requests put
 // chat-demo at 626 µs against 544 µs (1.15×), two thirds of the difference in V8's runtime (IC
 // misses, megamorphic lookups, GC for ~30 KB more garbage per request) rather than in any one
-// function.
+// function. Later that day (chat-demo's feedback advisor now on the path: a response id and a held
+// target per answer) the default command gave 1.06, 1.19, 1.18 and 1.20×; then less garbage per
+// call (the inspector's sampling heap profiler, collected objects included: chat-demo 201 → 190
+// KB per request, the bare app 167) and no AbortController per call() (its AbortSignal was the
+// largest single item of ours in a CPU profile; providers' run-completion-attempt.ts), and 7
+// consecutive runs gave 1.13, 1.09, 1.07, 1.11, 1.01, 1.06, 1.09× (median 1.09), throughput
+// 0.97, 0.94, 0.92, 0.92, 0.99, 0.93, 0.92× (median 0.93); earlier series after most of those
+// changes, under heavier load, had medians of 1.12. Per round the ratio still swings 0.83–1.37.
+// `--trace-gc` over 14,000 requests: GC pauses ~85 µs per request in chat-demo, ~72 in the bare
+// app (at 192 KB), so each KB less garbage per request is worth ~0.4 µs.
 import autocannon from 'autocannon';
 import OpenAI from 'openai';
 import {
