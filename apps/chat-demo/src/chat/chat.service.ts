@@ -14,7 +14,7 @@ import {
   type Message,
   type Usage,
 } from '@repo/core';
-import { FEEDBACK_RESPONSE_ID, type FeedbackAdvisor } from '@repo/feedback';
+import { FEEDBACK_RESPONSE_ID, type FeedbackAdvisor } from '@repo/feedback/collect';
 import { AI_CHAT_CLIENT, AI_CHAT_CLIENTS, toSseEvents } from '@repo/nest';
 import { FEEDBACK_ADVISOR } from '@repo/nest/feedback';
 import type { Observable } from 'rxjs';

@@ -3,7 +3,7 @@
 // (FEEDBACK_ADVISOR, added by the app to its chat requests), a /health probe and the routes under
 // /api/feedback. Global, like AiModule, so the app's services inject the advisor directly.
 import { Module, type DynamicModule, type Provider } from '@nestjs/common';
-import { createFeedbackAdvisor } from '@repo/feedback';
+import { createFeedbackAdvisor } from '@repo/feedback/collect';
 import { FeedbackController } from './feedback.controller.js';
 import { FeedbackService } from './feedback.service.js';
 import { FeedbackHealthProbe } from './feedback-health-probe.js';

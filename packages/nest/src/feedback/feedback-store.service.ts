@@ -2,9 +2,11 @@
 // never receives feedback never opens it (nor runs the migrations). A failed open (the PGlite
 // folder held by another process) is the 503 of the request that triggered it, and the next
 // request tries again. A database the module opened is closed at shutdown; the app's is not.
+// @repo/feedback's store and @repo/storage (drizzle, PGlite, pg) are imported then too, not at
+// boot: loading them added about a third to chat-demo's start-up, for feedback that may never come.
 import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
-import { createFeedbackStore, type FeedbackStore } from '@repo/feedback';
-import { createDatabase, type Database } from '@repo/storage';
+import type { FeedbackStore } from '@repo/feedback';
+import type { Database } from '@repo/storage';
 import { createLazyResource } from '../lazy-resource.js';
 import { FEEDBACK_MODULE_OPTIONS } from './feedback-module-definition.js';
 import type { FeedbackModuleOptions } from './feedback-module-options.js';
@@ -62,10 +64,12 @@ export class FeedbackStoreService implements OnApplicationShutdown {
 
   private async open(): Promise<OpenStore> {
     const { database, databaseUrl } = this.options;
+    const { createFeedbackStore } = await import('@repo/feedback');
     if (database) {
       const given = typeof database === 'function' ? await database() : database;
       return { database: given, store: await createFeedbackStore(given), owned: false };
     }
+    const { createDatabase } = await import('@repo/storage');
     const opened = await createDatabase({ url: databaseUrl });
     try {
       return { database: opened, store: await createFeedbackStore(opened), owned: true };

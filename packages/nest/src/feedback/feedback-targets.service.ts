@@ -2,7 +2,7 @@
 // written first, any other id is read from the store. An id found nowhere is a 404 naming the
 // field, never a 400 or a 500 (the answer may simply have been dropped from memory).
 import { Inject, Injectable } from '@nestjs/common';
-import { unknownResponse, type FeedbackAdvisor, type FeedbackTarget } from '@repo/feedback';
+import { unknownResponse, type FeedbackAdvisor, type FeedbackTarget } from '@repo/feedback/collect';
 import { FEEDBACK_ADVISOR } from './feedback-module-definition.js';
 import { FeedbackStoreService } from './feedback-store.service.js';
 

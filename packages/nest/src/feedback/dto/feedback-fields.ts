@@ -1,6 +1,6 @@
 // The fields every feedback body shares, with @repo/feedback's limits: the client's id (its
 // idempotency key), the response judged, who judged it.
-import { ANNOTATOR_KINDS, FEEDBACK_LIMITS } from '@repo/feedback';
+import { ANNOTATOR_KINDS, FEEDBACK_LIMITS } from '@repo/feedback/collect';
 import { z } from 'zod';
 
 const idText = () => z.string().trim().min(1).max(FEEDBACK_LIMITS.idLength);

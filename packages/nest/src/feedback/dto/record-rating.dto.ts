@@ -1,6 +1,6 @@
 // Body of `POST /api/feedback/ratings`: a Likert score per rubric criterion (the store checks
 // each score against the scale and names the criterion at fault).
-import { FEEDBACK_LIMITS, RATING_SCALES } from '@repo/feedback';
+import { FEEDBACK_LIMITS, RATING_SCALES } from '@repo/feedback/collect';
 import { createZodDto } from 'nestjs-zod/dto';
 import { z } from 'zod';
 import { commentField, feedbackFields } from './feedback-fields.js';

@@ -1,5 +1,5 @@
 // Body of `POST /api/feedback/thumbs`.
-import { FEEDBACK_LIMITS } from '@repo/feedback';
+import { FEEDBACK_LIMITS } from '@repo/feedback/collect';
 import { createZodDto } from 'nestjs-zod/dto';
 import { z } from 'zod';
 import { commentField, feedbackFields } from './feedback-fields.js';

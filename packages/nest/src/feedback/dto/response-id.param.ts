@@ -1,5 +1,5 @@
 // The `:responseId` of `GET /api/feedback/responses/:responseId`.
-import { FEEDBACK_LIMITS } from '@repo/feedback';
+import { FEEDBACK_LIMITS } from '@repo/feedback/collect';
 import { createZodDto } from 'nestjs-zod/dto';
 import { z } from 'zod';
 
