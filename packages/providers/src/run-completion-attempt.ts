@@ -6,6 +6,9 @@
 // headers, the caller's signal goes to the SDK as it is, and the body is read here, where a
 // deadline for the time left (coarse-deadlines.ts: one shared timer) can cancel the read: a server
 // that sends headers and stalls the body still gets a TimeoutError, and its connection is closed.
+// A caller's signal reaches the SDK through a per-call link, though: the SDK adds a listener to
+// the signal it is given and never removes it, which on a signal that outlives many calls (a batch
+// job's cancel switch) piles up one listener, and its controller, per call.
 import type { ChatResponse } from '@repo/core';
 import type {
   ChatCompletion,
@@ -24,13 +27,14 @@ export async function runCompletionAttempt(
   const deadline = Date.now() + timeoutMs;
   let apiKey: string | undefined;
   const read = { timedOut: false };
+  const link = signal && linkSignal(signal);
   try {
     const handle = settings.clientFor();
     apiKey = handle.apiKey;
     // asResponse(): the response once its headers are in (an error status has thrown by then,
     // as an APIError), with the body left to read.
     const response = await handle.client.chat.completions
-      .create(body, { signal, timeout: timeoutMs })
+      .create(body, { signal: link?.signal, timeout: timeoutMs })
       .asResponse();
     const completion = JSON.parse(await readBody(response, deadline - Date.now(), read));
     return fromChatCompletion(completion as ChatCompletion, provider, model);
@@ -48,7 +52,18 @@ export async function runCompletionAttempt(
       phase: 'request',
       apiKey,
     });
+  } finally {
+    link?.detach();
   }
+}
+
+/** A signal that follows `source` until detached; the SDK's listener goes on it, not on `source`. */
+function linkSignal(source: AbortSignal): { signal: AbortSignal; detach(): void } {
+  const controller = new AbortController();
+  const follow = () => controller.abort(source.reason);
+  if (source.aborted) follow();
+  else source.addEventListener('abort', follow, { once: true });
+  return { signal: controller.signal, detach: () => source.removeEventListener('abort', follow) };
 }
 
 /** The body as text; its read is cancelled (the connection closed) when `ms` pass first. */
