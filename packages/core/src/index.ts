@@ -88,3 +88,9 @@ export type { Tool, ToolExecutionContext } from './tool.js';
 export { wilsonInterval, Z_95 } from './wilson-interval.js';
 export { createRandom } from './seeded-random.js';
 export type { Random } from './seeded-random.js';
+export { toOpenAIChatMessages } from './openai-chat-messages.js';
+export type {
+  OpenAIChatMessage,
+  OpenAIToolCall,
+  OpenAIUserContentPart,
+} from './openai-chat-messages.js';
