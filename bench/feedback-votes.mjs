@@ -128,7 +128,7 @@ async function throughApp(flags, databaseUrl) {
     if (created.status !== 201)
       throw new Error(`create campaign: ${created.status} ${await created.text()}`);
     // The SSE stream ends after its `done` event.
-    await (await fetch(`${app.url}/api/feedback/campaigns/bench/progress`)).text();
+    await (await fetch(`${app.url}/api/feedback/campaigns/bench/events`)).text();
     const generationMs = performance.now() - generationStarted;
 
     const nextMs = [];
