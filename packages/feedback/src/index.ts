@@ -108,18 +108,8 @@ export type {
 } from './export/export-types.js';
 export { writeExportFiles } from './export/write-export-files.js';
 export type { WriteExportFilesOptions } from './export/write-export-files.js';
-export {
-  createFeedbackAdvisor,
-  FEEDBACK_ADVISOR_DEFAULTS,
-  FEEDBACK_RESPONSE_ID,
-} from './advisor/feedback-advisor.js';
-export type {
-  FeedbackAdvisor,
-  FeedbackAdvisorOptions,
-  FeedbackPersistMode,
-} from './advisor/feedback-advisor-options.js';
-export { samplingParameters } from './advisor/feedback-target-input.js';
-export { unknownResponse } from './advisor/unknown-response.js';
+// The advisor, the body limits and the constants: also the light `@repo/feedback/collect`.
+export * from './collect.js';
 export { createCampaignStore } from './campaign/create-campaign-store.js';
 export type { CampaignStore } from './campaign/campaign-store.js';
 export type { CampaignAgreement, CampaignLeaderboard } from './campaign/campaign-results.js';
