@@ -64,7 +64,7 @@ describeCampaignsOnBothEngines('campaign lifecycle', (t) => {
       status: 'generating',
       progress: { total: 6, done: 0, failed: 0, finished: false },
     });
-    const generate = echoGenerator();
+    const generate = echoGenerator([], { pairUp: true });
     const seen: GenerationProgress[] = [];
     const final = await t.campaigns.generateCandidates(campaign.id, generate, {
       concurrency: 2,

@@ -36,11 +36,30 @@ export function describeCampaignsOnBothEngines(
   });
 }
 
-/** `model` answers `<model>: <the user's text>`; fails for models named in `failing`. */
+/**
+ * `model` answers `<model>: <the user's text>`; fails for models named in `failing`. With `pairUp`
+ * a call waits (up to a second) for a second one to be in flight, so a pool of two really
+ * overlaps and `peak` shows the bound, whatever the database's timing.
+ */
 export function echoGenerator(
   failing: readonly string[] = [],
+  { pairUp = false } = {},
 ): GenerateCandidate & { calls: number; peak: number } {
   let inFlight = 0;
+  let waiting: Array<() => void> = [];
+  const meet = () =>
+    new Promise<void>((resolve) => {
+      if (inFlight >= 2) {
+        for (const release of waiting) release();
+        waiting = [];
+        return resolve();
+      }
+      const timer = setTimeout(resolve, 1000);
+      waiting.push(() => {
+        clearTimeout(timer);
+        resolve();
+      });
+    });
   const generate = async (
     model: string,
     prompt: Parameters<GenerateCandidate>[1],
@@ -49,7 +68,7 @@ export function echoGenerator(
     inFlight++;
     generate.peak = Math.max(generate.peak, inFlight);
     try {
-      await new Promise((resolve) => setTimeout(resolve, 2));
+      await (pairUp ? meet() : new Promise((resolve) => setTimeout(resolve, 2)));
       if (failing.includes(model)) throw new Error(`${model} is down`);
       const user = prompt.at(-1);
       return {
