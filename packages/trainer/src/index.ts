@@ -1,5 +1,5 @@
-// Public API of @repo/trainer (in progress): the tokenizer. The model, the training stages, the
-// optimizers and the runs come next; the arithmetic they report with is @repo/training-math.
+// Public API of @repo/trainer (in progress): the tokenizer and the optimizers. The model, the
+// training stages and the runs come next; the arithmetic they report with is @repo/training-math.
 export {
   BYTE_OFFSET,
   CHARACTER_OFFSET,
@@ -15,3 +15,7 @@ export type {
 } from './tokenizer/char-tokenizer.js';
 export { buildCharTokenizer, loadCharTokenizer } from './tokenizer/build-tokenizer.js';
 export type { BuildTokenizerOptions } from './tokenizer/build-tokenizer.js';
+export { createOptimizer, OPTIMIZER_NAMES } from './optim/optimizers.js';
+export type { Optimizer, OptimizerName, OptimizerOptions } from './optim/optimizers.js';
+export { clipGlobalNorm, GradientAccumulator, warmupCosine } from './optim/schedule.js';
+export type { ScheduleOptions } from './optim/schedule.js';
