@@ -1,5 +1,5 @@
-// Public API of @repo/trainer (in progress): the tokenizer and the optimizers. The model, the
-// training stages and the runs come next; the arithmetic they report with is @repo/training-math.
+// Public API of @repo/trainer (in progress): the tokenizer, the optimizers and the preference
+// losses on plain numbers. The model, the training stages and the runs come next; the arithmetic they report with is @repo/training-math.
 export {
   BYTE_OFFSET,
   CHARACTER_OFFSET,
@@ -19,3 +19,5 @@ export { createOptimizer, OPTIMIZER_NAMES } from './optim/optimizers.js';
 export type { Optimizer, OptimizerName, OptimizerOptions } from './optim/optimizers.js';
 export { clipGlobalNorm, GradientAccumulator, warmupCosine } from './optim/schedule.js';
 export type { ScheduleOptions } from './optim/schedule.js';
+export { dpoLoss, logSigmoid, rewardModelLoss } from './losses/preference-losses.js';
+export type { DpoBatch, DpoStats, PreferenceBatchStats } from './losses/preference-losses.js';
