@@ -24,3 +24,21 @@ export async function createDatabase(options: CreateDatabaseOptions = {}): Promi
       });
   }
 }
+
+/**
+ * Opens the database and runs `setup` on it (migrations, stores); if `setup` throws, the database
+ * is closed before the error goes on, so a failed start never leaves a PGlite folder locked or a
+ * pool open. What every app's store service does on first use.
+ */
+export async function openDatabaseWith<T>(
+  options: CreateDatabaseOptions,
+  setup: (database: Database) => Promise<T>,
+): Promise<T> {
+  const database = await createDatabase(options);
+  try {
+    return await setup(database);
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+}

@@ -4,7 +4,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
-import { createDatabase } from './create-database.js';
+import { createDatabase, openDatabaseWith } from './create-database.js';
 import { LOCK_FILE_NAME } from './folder-lock.js';
 import { resetDataFolder, runResetData } from './reset-data-folder.js';
 import { DatabaseInUseError, StorageError } from './storage-errors.js';
@@ -30,6 +30,19 @@ describe('PGlite folder lock', { timeout: 90_000 }, () => {
     );
     await database.close();
     expect(existsSync(lockPath)).toBe(false);
+  });
+
+  it('openDatabaseWith closes the folder again when its setup throws', async () => {
+    const url = `file:${join(scratch, 'failed-setup')}`;
+    const failing = openDatabaseWith({ url }, () => Promise.reject(new Error('migration failed')));
+    await expect(failing).rejects.toThrow('migration failed');
+    expect(existsSync(join(scratch, 'failed-setup', LOCK_FILE_NAME))).toBe(false);
+    const kind = await openDatabaseWith({ url }, async (database) => {
+      const value = database.kind;
+      await database.close();
+      return value;
+    });
+    expect(kind).toBe('pglite');
   });
 
   it('refuses this process too while the folder is open, naming it', async () => {

@@ -1,5 +1,5 @@
 // @repo/storage: one database layer (Drizzle over PGlite or PostgreSQL) for every package that persists.
-export { createDatabase } from './create-database.js';
+export { createDatabase, openDatabaseWith } from './create-database.js';
 export type {
   CreateDatabaseOptions,
   Database,

@@ -7,7 +7,7 @@ import {
   createSqlChatMemoryRepository,
   type ChatMemoryRepository,
 } from '@repo/memory';
-import { createDatabase } from '@repo/storage';
+import { openDatabaseWith } from '@repo/storage';
 import type { AppConfig } from '../app-config.js';
 
 export interface OpenedRepository {
@@ -32,8 +32,7 @@ export async function openRepository(config: AppConfig): Promise<OpenedRepositor
       return { repository, describe: 'Redis', close: () => repository.close() };
     }
     case 'sql': {
-      const database = await createDatabase({ url: config.DATABASE_URL });
-      try {
+      return openDatabaseWith({ url: config.DATABASE_URL }, async (database) => {
         const repository = await createSqlChatMemoryRepository(database);
         return {
           repository,
@@ -43,10 +42,7 @@ export async function openRepository(config: AppConfig): Promise<OpenedRepositor
             await database.close();
           },
         };
-      } catch (error) {
-        await database.close();
-        throw error;
-      }
+      });
     }
   }
 }

@@ -11,7 +11,7 @@ import {
 } from '@nestjs/common';
 import { createEvalRunStore, type EvalRunStore } from '@repo/evaluation';
 import { APP_CONFIG, createLazyResource } from '@repo/nest';
-import { createDatabase, type Database } from '@repo/storage';
+import { openDatabaseWith, type Database } from '@repo/storage';
 import type { AppConfig } from '../app-config.js';
 
 /** What a run left `running` by a crash or a kill is marked with at the next start. */
@@ -47,15 +47,11 @@ export class EvalStoreService implements OnApplicationBootstrap, OnApplicationSh
   }
 
   private async connect(): Promise<OpenStore> {
-    const database = await createDatabase({ url: this.config.DATABASE_URL });
-    try {
+    return openDatabaseWith({ url: this.config.DATABASE_URL }, async (database) => {
       const store = await createEvalRunStore(database);
       await this.failInterruptedRuns(store);
       return { database, store };
-    } catch (error) {
-      await database.close();
-      throw error;
-    }
+    });
   }
 
   /**

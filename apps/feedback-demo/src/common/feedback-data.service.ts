@@ -16,7 +16,7 @@ import {
   type FeedbackStore,
 } from '@repo/feedback';
 import { APP_CONFIG, createLazyResource } from '@repo/nest';
-import { createDatabase, type Database } from '@repo/storage';
+import { openDatabaseWith, type Database } from '@repo/storage';
 import type { AppConfig } from '../app-config.js';
 
 export interface FeedbackData {
@@ -50,14 +50,10 @@ export class FeedbackDataService implements OnApplicationBootstrap, OnApplicatio
   }
 
   private async connect(): Promise<FeedbackData> {
-    const database = await createDatabase({ url: this.config.DATABASE_URL });
-    try {
+    return openDatabaseWith({ url: this.config.DATABASE_URL }, async (database) => {
       const feedback = await createFeedbackStore(database);
       const campaigns = await createCampaignStore(database, feedback);
       return { database, feedback, campaigns };
-    } catch (error) {
-      await database.close();
-      throw error;
-    }
+    });
   }
 }

@@ -7,7 +7,7 @@ import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/
 import type { EmbeddingModel } from '@repo/core';
 import { AI_EMBEDDING_MODEL, APP_CONFIG, createLazyResource, describeErrorKind } from '@repo/nest';
 import { createPgVectorStore, type PgVectorStore } from '@repo/rag';
-import { createDatabase, type Database } from '@repo/storage';
+import { openDatabaseWith, type Database } from '@repo/storage';
 import type { AppConfig } from '../app-config.js';
 
 interface OpenStore {
@@ -67,8 +67,7 @@ export class VectorStoreService implements OnApplicationShutdown {
   }
 
   private async connect(): Promise<OpenStore> {
-    const database = await createDatabase({ url: this.config.DATABASE_URL });
-    try {
+    return openDatabaseWith({ url: this.config.DATABASE_URL }, async (database) => {
       // ensureVector first, so a PostgreSQL without pgvector fails here with storage's clear
       // VectorUnavailableError rather than on some later search.
       await database.ensureVector();
@@ -78,9 +77,6 @@ export class VectorStoreService implements OnApplicationShutdown {
         collection: this.collection,
       });
       return { database, store: this.countWrites(store) };
-    } catch (error) {
-      await database.close();
-      throw error;
-    }
+    });
   }
 }

@@ -69,13 +69,11 @@ export class FeedbackStoreService implements OnApplicationShutdown {
       const given = typeof database === 'function' ? await database() : database;
       return { database: given, store: await createFeedbackStore(given), owned: false };
     }
-    const { createDatabase } = await import('@repo/storage');
-    const opened = await createDatabase({ url: databaseUrl });
-    try {
-      return { database: opened, store: await createFeedbackStore(opened), owned: true };
-    } catch (error) {
-      await opened.close();
-      throw error;
-    }
+    const { openDatabaseWith } = await import('@repo/storage');
+    return openDatabaseWith({ url: databaseUrl }, async (opened) => ({
+      database: opened,
+      store: await createFeedbackStore(opened),
+      owned: true,
+    }));
   }
 }
