@@ -21,3 +21,16 @@ export { clipGlobalNorm, GradientAccumulator, warmupCosine } from './optim/sched
 export type { ScheduleOptions } from './optim/schedule.js';
 export { dpoLoss, logSigmoid, rewardModelLoss } from './losses/preference-losses.js';
 export type { DpoBatch, DpoStats, PreferenceBatchStats } from './losses/preference-losses.js';
+export { checkConfig, countParameters, initWeights, weightShapes } from './model/config.js';
+export type { GptConfig, ParameterCount, Weights } from './model/config.js';
+export { CHECKPOINT_FORMAT, loadCheckpoint, saveCheckpoint } from './model/checkpoint.js';
+export type { Checkpoint, CheckpointMeta, ModelJson } from './model/checkpoint.js';
+export { GptRunner, GptSession } from './model/inference.js';
+export { checkSampleOptions, generateChat, pickToken } from './model/sample.js';
+export type { Generated, SampleOptions } from './model/sample.js';
+export { createRandom, deriveSeed } from './model/rng.js';
+export type { Random } from './model/rng.js';
+export { TfGpt } from './model/tf-gpt.js';
+export type { TokenBatch } from './model/tf-gpt.js';
+export { loadTf } from './model/tf.js';
+export type { Tf } from './model/tf.js';

@@ -32,6 +32,8 @@ export interface TokenizerJson {
 export interface ChatTurn {
   role: 'system' | 'user' | 'assistant';
   content: string;
+  /** OpenAI's per-message weight: an assistant turn with weight 0 is not trained on. */
+  weight?: 0 | 1;
 }
 
 export interface EncodedChat {
@@ -92,7 +94,7 @@ export class CharTokenizer {
         throw new InvalidInputError(`turns[${i}].role must be system, user or assistant`, [
           { field: `turns[${i}].role`, reason: 'must be system, user or assistant' },
         ]);
-      const answer = turn.role === 'assistant';
+      const answer = turn.role === 'assistant' && turn.weight !== 0;
       push([this.special(`<|${turn.role}|>`)], false);
       push(this.encode(String(turn.content ?? '')), answer);
       push([this.special('<|end|>')], answer);
