@@ -16,7 +16,12 @@ export type {
 export { buildCharTokenizer, loadCharTokenizer } from './tokenizer/build-tokenizer.js';
 export type { BuildTokenizerOptions } from './tokenizer/build-tokenizer.js';
 export { createOptimizer, OPTIMIZER_NAMES } from './optim/optimizers.js';
-export type { Optimizer, OptimizerName, OptimizerOptions } from './optim/optimizers.js';
+export type {
+  Optimizer,
+  OptimizerName,
+  OptimizerOptions,
+  OptimizerState,
+} from './optim/optimizers.js';
 export { clipGlobalNorm, GradientAccumulator, warmupCosine } from './optim/schedule.js';
 export type { ScheduleOptions } from './optim/schedule.js';
 export { dpoLoss, logSigmoid, rewardModelLoss } from './losses/preference-losses.js';
@@ -34,3 +39,20 @@ export { TfGpt } from './model/tf-gpt.js';
 export type { TokenBatch } from './model/tf-gpt.js';
 export { loadTf } from './model/tf.js';
 export type { Tf } from './model/tf.js';
+export { train, resolveTrainConfig, writeLossChart } from './train/train.js';
+export type { TrainConfig, TrainEvent, TrainHooks, TrainResult } from './train/train.js';
+export { STAGES } from './train/stages.js';
+export type { Stage } from './train/stages.js';
+export {
+  parsePreferenceJsonl,
+  parseSftJsonl,
+  encodeChatSequence,
+  encodeCorpus,
+  sequenceBatch,
+  splitValidation,
+} from './train/data.js';
+export type { PreferenceRow, Sequence } from './train/data.js';
+export { startRun } from './run/start-run.js';
+export type { RunHandle } from './run/start-run.js';
+export { escapeXml, lineChart } from './report/svg-chart.js';
+export type { ChartOptions, Series } from './report/svg-chart.js';

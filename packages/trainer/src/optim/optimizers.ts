@@ -29,6 +29,15 @@ export interface Optimizer {
   step(key: string, params: Float32Array, grads: Float32Array, lr: number): void;
   /** Floats of state kept per parameter: 0 (SGD, LOMO), 1 (momentum, Lion) or 2 (Adam, AdamW). */
   readonly statePerParameter: number;
+  /** The state to checkpoint (moments and step counts per tensor), for an exact resume. */
+  saveState(): OptimizerState;
+  loadState(state: OptimizerState): void;
+}
+
+export interface OptimizerState {
+  first: Record<string, Float32Array>;
+  second: Record<string, Float32Array>;
+  steps: Record<string, number>;
 }
 
 const STATE_PER_PARAMETER: Record<OptimizerName, number> = {
@@ -64,6 +73,23 @@ export function createOptimizer(options: OptimizerOptions): Optimizer {
   return {
     name,
     statePerParameter: STATE_PER_PARAMETER[name],
+    saveState: () => ({
+      first: Object.fromEntries(first),
+      second: Object.fromEntries(second),
+      steps: Object.fromEntries(steps),
+    }),
+    loadState(saved) {
+      for (const [map, values] of [
+        [first, saved.first],
+        [second, saved.second],
+      ] as const) {
+        map.clear();
+        for (const [key, value] of Object.entries(values ?? {}))
+          map.set(key, Float32Array.from(value));
+      }
+      steps.clear();
+      for (const [key, t] of Object.entries(saved.steps ?? {})) steps.set(key, t);
+    },
     step(key, params, grads, lr) {
       if (params.length !== grads.length)
         throw new InvalidInputError(
