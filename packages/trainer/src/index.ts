@@ -56,3 +56,4 @@ export { startRun } from './run/start-run.js';
 export type { RunHandle } from './run/start-run.js';
 export { escapeXml, lineChart } from './report/svg-chart.js';
 export type { ChartOptions, Series } from './report/svg-chart.js';
+export { BASE_MODEL_DIR, BUNDLED_DATA_DIR } from './base-model.js';

@@ -50,6 +50,11 @@ export interface TrainConfig {
   sftMix?: number;
   /** A new tokenizer's character budget (pretrain without `base`; default 3000). */
   maxCharacters?: number;
+  /**
+   * More files whose characters join a new tokenizer (pretrain without `base`): the data you will
+   * fine-tune on later, so its characters get their own tokens instead of byte fallback.
+   */
+  vocabularyFrom?: string[];
 }
 
 export type TrainEvent =
@@ -116,7 +121,8 @@ function bad(field: string, reason: string): InvalidInputError {
 /** The settings with every default filled in, checked; errors name the field. */
 export function resolveTrainConfig(
   config: TrainConfig,
-): Required<Omit<TrainConfig, 'base' | 'model'>> & Pick<TrainConfig, 'base' | 'model'> {
+): Required<Omit<TrainConfig, 'base' | 'model' | 'vocabularyFrom'>> &
+  Pick<TrainConfig, 'base' | 'model' | 'vocabularyFrom'> {
   if (!STAGES.includes(config?.stage)) throw bad('stage', `must be one of ${STAGES.join(', ')}`);
   const stage = config.stage;
   if (typeof config.runDir !== 'string' || !config.runDir)
@@ -202,7 +208,10 @@ export async function train(input: TrainConfig, hooks: TrainHooks = {}): Promise
   if (resumed) start = resumed.checkpoint;
   else if (config.base) start = await loadCheckpoint(config.base);
   else {
-    const tokenizer = buildCharTokenizer(texts, { maxCharacters: config.maxCharacters });
+    const extra = await readData(config.vocabularyFrom ?? []);
+    const tokenizer = buildCharTokenizer([...texts, ...extra], {
+      maxCharacters: config.maxCharacters,
+    });
     const shape = { layers: 2, dModel: 64, heads: 4, context: 128, dropout: 0, ...config.model };
     const modelConfig: GptConfig = { vocabSize: tokenizer.size, ...shape };
     start = {
