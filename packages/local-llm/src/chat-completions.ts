@@ -1,6 +1,15 @@
-// POST /v1/chat/completions: validates the body, applies faults and scripted replies (rule 1),
-// asks reply-rules for the answer, counts usage and answers as JSON or as an SSE stream.
+// POST /v1/chat/completions: validates the body, applies faults, hands a trained model's id to
+// trained-chat.ts, else applies scripted replies (rule 1), asks reply-rules for the answer,
+// counts usage and answers as JSON or as an SSE stream.
 import { parseChatRequest, type ChatRequest, type ToolCall } from './chat-request.js';
+import {
+  chunkMaker,
+  completionBody,
+  completionHead,
+  usageOf,
+  type CompletionHead,
+  type Usage,
+} from './completion-wire.js';
 import type { ControlState } from './control.js';
 import type { Exchange } from './exchange.js';
 import { preResponseFault } from './fault-injection.js';
@@ -10,14 +19,9 @@ import { planReply, type PlannedReply } from './reply-rules.js';
 import { sseResponse } from './sse.js';
 import { streamPieces } from './text-utils.js';
 import { countTokens, truncateToTokens } from './tokens.js';
+import { answerWithTrainedModel } from './trained-chat.js';
+import type { TrainedModels } from './trained-models.js';
 import type { ScriptedReply } from './types.js';
-
-interface Usage {
-  prompt_tokens: number;
-  completion_tokens: number;
-  total_tokens: number;
-  completion_tokens_details: { reasoning_tokens: number };
-}
 
 function fromScript(scripted: ScriptedReply): PlannedReply {
   const toolCalls = (scripted.toolCalls ?? []).map((call) => ({
@@ -56,12 +60,7 @@ function usageFor(request: ChatRequest, reply: PlannedReply): Usage {
   const prompt = reply.usage?.promptTokens ?? promptTokens(request);
   const completion =
     reply.usage?.completionTokens ?? reasoning + countTokens(reply.content ?? '') + toolTokens;
-  return {
-    prompt_tokens: prompt,
-    completion_tokens: completion,
-    total_tokens: prompt + completion,
-    completion_tokens_details: { reasoning_tokens: reasoning },
-  };
+  return usageOf(prompt, completion, reasoning);
 }
 
 function applyMaxTokens(reply: PlannedReply, maxTokens: number | undefined): PlannedReply {
@@ -84,15 +83,8 @@ function argumentPieces(args: string): string[] {
   return pieces.length === 1 && args.length > 1 ? [args.slice(0, 1), args.slice(1)] : pieces;
 }
 
-function streamChunks(
-  head: Record<string, unknown>,
-  reply: PlannedReply,
-  usage: Usage | undefined,
-): unknown[] {
-  const chunk = (delta: Record<string, unknown>, finish: string | null = null) => ({
-    ...head,
-    choices: [{ index: 0, delta, logprobs: null, finish_reason: finish }],
-  });
+function streamChunks(head: CompletionHead, reply: PlannedReply, usage: Usage | undefined) {
+  const { chunk, usage: usageChunk } = chunkMaker(head);
   const chunks: unknown[] = [chunk({ role: 'assistant', content: '' })];
   for (const piece of streamPieces(reply.reasoning ?? ''))
     chunks.push(chunk({ reasoning_content: piece }));
@@ -109,7 +101,7 @@ function streamChunks(
       chunks.push(chunk({ tool_calls: [{ index, function: { arguments: piece } }] }));
   });
   chunks.push(chunk({}, reply.finishReason));
-  if (usage) chunks.push({ ...head, choices: [], usage });
+  if (usage) chunks.push(usageChunk(usage));
   return chunks;
 }
 
@@ -117,11 +109,15 @@ export async function handleChatCompletions(
   body: unknown,
   state: ControlState,
   exchange: Exchange,
+  trained?: TrainedModels,
 ): Promise<Response> {
   const request = parseChatRequest(body);
   const faults = state.takeFaults();
   const faulted = await preResponseFault(faults, exchange);
   if (faulted) return faulted;
+  // A trained checkpoint answers for itself: no scripted replies, no reply rules.
+  if (trained?.has(request.model))
+    return answerWithTrainedModel(trained, request, body, exchange, faults);
 
   const scripted = state.nextScripted();
   if (scripted?.error) {
@@ -136,27 +132,14 @@ export async function handleChatCompletions(
     ? fromScript(scripted)
     : applyMaxTokens(planReply(request), request.maxTokens);
   const usage = usageFor(request, reply);
-  const head = {
-    id: newId('chatcmpl-'),
-    object: 'chat.completion',
-    created: Math.floor(Date.now() / 1000),
-    model: request.model,
-  };
+  const head = completionHead(request.model);
 
   if (request.stream) {
-    const chunks = streamChunks(
-      { ...head, object: 'chat.completion.chunk' },
-      reply,
-      request.includeUsage ? usage : undefined,
-    );
+    const chunks = streamChunks(head, reply, request.includeUsage ? usage : undefined);
     return sseResponse(chunks, exchange, faults);
   }
   const message: Record<string, unknown> = { role: 'assistant', content: reply.content };
   if (reply.reasoning !== undefined) message.reasoning_content = reply.reasoning;
   if (reply.toolCalls.length > 0) message.tool_calls = reply.toolCalls.map(wireToolCall);
-  return jsonResponse({
-    ...head,
-    choices: [{ index: 0, message, logprobs: null, finish_reason: reply.finishReason }],
-    usage,
-  });
+  return jsonResponse(completionBody(head, message, reply.finishReason, usage));
 }

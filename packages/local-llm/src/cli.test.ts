@@ -2,20 +2,12 @@ import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { firstLine } from './__fixtures__/first-line.js';
 
 // Runs the committed bin shim, which imports dist/cli.js: turbo builds this package before its tests.
 const packageDir = fileURLToPath(new URL('..', import.meta.url));
 const run = (args: string[]) =>
   spawn(process.execPath, ['bin/local-llm.js', ...args], { cwd: packageDir });
-
-async function firstLine(stream: NodeJS.ReadableStream): Promise<string> {
-  let text = '';
-  for await (const chunk of stream) {
-    text += String(chunk);
-    if (text.includes('\n')) break;
-  }
-  return text.split('\n')[0] ?? '';
-}
 
 async function outputOf(args: string[]) {
   const child = run(args);

@@ -9,6 +9,9 @@ Starts the deterministic OpenAI-compatible stand-in model (not a language model)
   --port <n>     port to listen on (default 3100; 0 picks a free port)
   --host <addr>  address to bind (default 127.0.0.1)
   --control      enable the /_local/* control API (scripted replies, faults, request log)
+
+Environment:
+  LOCAL_LLM_TRAINED_MODELS=id=dir,id2=dir2   serve @repo/trainer checkpoints under those model ids
 `;
 
 function usageError(message: string): never {

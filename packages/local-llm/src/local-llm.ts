@@ -10,6 +10,7 @@ import {
   invalidRequest,
   jsonResponse,
 } from './openai-errors.js';
+import { TrainedModels, trainedModelDirs } from './trained-models.js';
 import type { FaultConfig, LocalLlm, LocalLlmOptions, ScriptedReply } from './types.js';
 
 export const IN_PROCESS_BASE_URL = 'http://local-llm.internal/v1';
@@ -17,11 +18,11 @@ export const MODEL_IDS = ['local', 'local-reasoner', 'local-embedding'];
 // A fixed date keeps `GET /v1/models` byte-for-byte stable (2025-01-01T00:00:00Z).
 const MODELS_CREATED = 1735689600;
 
-const model = (id: string) => ({
+const model = (id: string, ownedBy = 'local-llm') => ({
   id,
   object: 'model',
   created: MODELS_CREATED,
-  owned_by: 'local-llm',
+  owned_by: ownedBy,
 });
 
 type BodyHandler = (body: unknown, exchange: Exchange) => Promise<Response>;
@@ -45,6 +46,11 @@ export function createLocalLlm(options: LocalLlmOptions = {}): LocalLlm {
   const dimensions = options.embeddingDimensions ?? 384;
   if (options.script) state.script(options.script);
   if (options.faults) state.faults(options.faults);
+  const trained = new TrainedModels(trainedModelDirs(options, MODEL_IDS));
+  const models = [
+    ...MODEL_IDS.map((id) => model(id)),
+    ...trained.ids.map((id) => model(id, 'trainer')),
+  ];
 
   // The engines load on their first request (an app that never falls back to the embedded model
   // does not pay for them at boot), once: the promises are kept, not re-imported per request.
@@ -53,7 +59,7 @@ export function createLocalLlm(options: LocalLlmOptions = {}): LocalLlm {
   const posts: Record<string, BodyHandler> = {
     '/v1/chat/completions': async (body, exchange) => {
       const { handleChatCompletions } = await (chatEngine ??= import('./chat-completions.js'));
-      return handleChatCompletions(body, state, exchange);
+      return handleChatCompletions(body, state, exchange, trained);
     },
     '/v1/embeddings': async (body, exchange) => {
       const { handleEmbeddings } = await (embeddingEngine ??= import('./embeddings.js'));
@@ -73,11 +79,11 @@ export function createLocalLlm(options: LocalLlmOptions = {}): LocalLlm {
     if (path === '/v1/models' || path.startsWith('/v1/models/')) {
       if (request.method !== 'GET')
         return errorResponse(405, `Use GET on ${path}.`, { headers: { allow: 'GET' } });
-      if (path === '/v1/models')
-        return jsonResponse({ object: 'list', data: MODEL_IDS.map(model) });
+      if (path === '/v1/models') return jsonResponse({ object: 'list', data: models });
       const id = decodeURIComponent(path.slice('/v1/models/'.length));
-      return MODEL_IDS.includes(id)
-        ? jsonResponse(model(id))
+      const found = models.find((m) => m.id === id);
+      return found
+        ? jsonResponse(found)
         : errorResponse(404, `The model '${id}' does not exist.`, {
             param: 'model',
             code: 'model_not_found',

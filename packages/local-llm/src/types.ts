@@ -59,6 +59,14 @@ export interface LocalLlmOptions {
   faults?: FaultConfig;
   /** Default embedding size when a request has no `dimensions` (384). */
   embeddingDimensions?: number;
+  /**
+   * Trained checkpoints (@repo/trainer) answering chat completions under their model id: id →
+   * checkpoint folder. Added to LOCAL_LLM_TRAINED_MODELS's entries (`id=dir,id2=dir2`); an id in
+   * both takes the folder given here. Each loads on its first request.
+   */
+  trainedModels?: Record<string, string>;
+  /** Where LOCAL_LLM_TRAINED_MODELS is read, when createLocalLlm runs (default `process.env`). */
+  env?: Record<string, string | undefined>;
 }
 
 export interface LocalLlm {
