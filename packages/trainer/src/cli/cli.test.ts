@@ -1,11 +1,11 @@
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { existsSync } from 'node:fs';
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadCheckpoint } from '../model/checkpoint.js';
 import { GptRunner } from '../model/inference.js';
 import { generateChat } from '../model/sample.js';
@@ -59,6 +59,8 @@ beforeAll(async () => {
   run = path.join(dir, 'run');
   pretrain = await aiTrain(...tinyPretrain(run, 4));
 });
+
+afterAll(() => rm(dir, { recursive: true, force: true }));
 
 describe('ai-train CLI', () => {
   it('pretrain writes the model, four metrics lines and the loss chart, and says how to serve it', async () => {
