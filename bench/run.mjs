@@ -12,6 +12,7 @@ const benches = {
   eval: () => import('./eval.bench.mjs'),
   feedback: () => import('./feedback.bench.mjs'),
   load: () => import('./load.bench.mjs'),
+  trainer: () => import('./trainer.bench.mjs'),
 };
 
 const name = argv[2];
