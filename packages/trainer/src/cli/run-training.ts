@@ -44,7 +44,11 @@ export async function runTraining(
     progress.stop();
     const { name, checkpoint } = error as Error & { checkpoint?: string };
     if (name === 'AbortError') {
-      io.stderr.write(`Stopped. Checkpoint saved in ${checkpoint}\n${resumeHint}`);
+      io.stderr.write(
+        checkpoint
+          ? `Stopped. Checkpoint saved in ${checkpoint}\n${resumeHint}`
+          : 'Stopped before the first step: nothing to resume, start the run again.\n',
+      );
       return INTERRUPTED;
     }
     if (name === 'RunKilledError' && interrupts > 1) {

@@ -81,7 +81,11 @@ export type TrainEvent =
     }
   | { type: 'checkpoint'; step: number; dir: string }
   | { type: 'done'; result: TrainResult }
-  | { type: 'cancelled'; step: number; checkpoint: string };
+  | {
+      type: 'cancelled';
+      step: number;
+      /** Resume from here; absent if no step was ever taken. */ checkpoint?: string;
+    };
 
 export interface TrainResult {
   runDir: string;
@@ -280,13 +284,17 @@ export async function train(input: TrainConfig, hooks: TrainHooks = {}): Promise
   try {
     for (let step = startStep; step < config.steps; step++) {
       if (hooks.shouldStop?.()) {
-        const dir = await saveTrainerState(
-          config.runDir,
-          step - 1,
-          snapshot(step - 1),
-          optimizer.saveState(),
-        );
-        emit({ type: 'cancelled', step: step - 1, checkpoint: dir });
+        // Stopped before this run took a step: the newest checkpoint (if any) is still current.
+        const dir =
+          step === startStep
+            ? resumed?.dir
+            : await saveTrainerState(
+                config.runDir,
+                step - 1,
+                snapshot(step - 1),
+                optimizer.saveState(),
+              );
+        emit({ type: 'cancelled', step: step - 1, ...(dir ? { checkpoint: dir } : {}) });
         throw Object.assign(new Error('The run was cancelled'), {
           name: 'AbortError',
           checkpoint: dir,

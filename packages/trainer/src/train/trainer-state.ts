@@ -41,7 +41,9 @@ export async function saveTrainerState(
 
 export async function loadTrainerState(
   runDir: string,
-): Promise<{ step: number; checkpoint: Checkpoint; optimizer: OptimizerState } | undefined> {
+): Promise<
+  { step: number; dir: string; checkpoint: Checkpoint; optimizer: OptimizerState } | undefined
+> {
   let latest: { step: number; dir: string };
   try {
     latest = JSON.parse(
@@ -62,5 +64,5 @@ export async function loadTrainerState(
   const optimizer: OptimizerState = { first: {}, second: {}, steps: layout.steps };
   for (const t of layout.tensors)
     optimizer[t.kind][t.name] = all.slice(t.offset, t.offset + t.length);
-  return { step: layout.step, checkpoint, optimizer };
+  return { step: layout.step, dir, checkpoint, optimizer };
 }
