@@ -57,3 +57,27 @@ export type { RunHandle } from './run/start-run.js';
 export { escapeXml, lineChart } from './report/svg-chart.js';
 export type { ChartOptions, Series } from './report/svg-chart.js';
 export { BASE_MODEL_DIR, BUNDLED_DATA_DIR } from './base-model.js';
+export { optimizerExperiment } from './experiments/optimizers.js';
+export type {
+  OptimizerData,
+  OptimizerExperimentOptions,
+  OptimizerRun,
+} from './experiments/optimizers.js';
+export { OPTIMIZER_SETTINGS, optimizerMemory } from './experiments/optimizer-settings.js';
+export type { OptimizerMemory, OptimizerSetting } from './experiments/optimizer-settings.js';
+export { scalingExperiment } from './experiments/scaling.js';
+export type { ScalingData, ScalingExperimentOptions, ScalingPoint } from './experiments/scaling.js';
+export { fitPowerLaw } from './experiments/power-law.js';
+export type { PowerLawFit } from './experiments/power-law.js';
+export { sftExperiment } from './experiments/sft.js';
+export type { SftData, SftExperimentOptions } from './experiments/sft.js';
+export { dpoExperiment } from './experiments/dpo.js';
+export type { DpoData, DpoExperimentOptions, DpoRun } from './experiments/dpo.js';
+export { HELD_OUT_PROMPTS, answerTraits, repetition, samplesHtml } from './experiments/samples.js';
+export type { AnswerTraits, SamplesPage } from './experiments/samples.js';
+export { printProgress } from './experiments/experiment.js';
+export type {
+  ExperimentOptions,
+  ExperimentResult,
+  ProgressListener,
+} from './experiments/experiment.js';
