@@ -4,7 +4,13 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { InvalidInputError } from '@repo/core';
+import { BUNDLED_DATA_DIR } from '../base-model.js';
 import { lineChart, type ChartOptions } from '../report/svg-chart.js';
+
+/** The bundled pretraining corpus (English and Chinese) the optimizer and scaling runs share. */
+export const CORPUS_FILES = ['en.txt', 'zh.txt'].map((file) =>
+  path.join(BUNDLED_DATA_DIR, 'corpus', file),
+);
 
 export type ProgressListener = (message: string, fraction: number) => void;
 

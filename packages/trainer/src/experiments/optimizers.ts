@@ -3,10 +3,10 @@
 // (optimizers.svg) and a table of what each optimizer's state costs in memory, here and at 7 B.
 import path from 'node:path';
 import { OPTIMIZER_NAMES, type OptimizerName } from '../optim/optimizers.js';
-import { BUNDLED_DATA_DIR } from '../base-model.js';
 import {
   checkOutDir,
   checkWhole,
+  CORPUS_FILES,
   fixed,
   invalid,
   markdownTable,
@@ -72,10 +72,7 @@ export async function optimizerExperiment(
       {
         stage: 'pretrain',
         runDir: path.join(outDir, 'runs', name),
-        data: [
-          path.join(BUNDLED_DATA_DIR, 'corpus', 'en.txt'),
-          path.join(BUNDLED_DATA_DIR, 'corpus', 'zh.txt'),
-        ],
+        data: CORPUS_FILES,
         model,
         steps,
         batchSize,
@@ -127,11 +124,16 @@ function optimizerSummary(data: OptimizerData): string {
   const mb = (bytes: number) => (bytes / 1e6).toFixed(2);
   const sgd = runs.find((r) => r.optimizer === 'sgd');
   const lomo = runs.find((r) => r.optimizer === 'lomo');
-  const lomoNote =
+  const gap =
     sgd && lomo
-      ? `LOMO's losses differ from SGD's by at most ${Math.max(...lomo.losses.map((l, i) => Math.abs(l - (sgd.losses[i] ?? NaN)))).toExponential(1)} per step: ` +
-        'the same update rule; what LOMO saves is memory (no state, no full gradient kept).'
-      : '';
+      ? Math.max(...lomo.losses.map((l, i) => Math.abs(l - (sgd.losses[i] ?? NaN))))
+      : NaN;
+  const lomoNote = Number.isNaN(gap)
+    ? ''
+    : (gap === 0
+        ? "LOMO's loss equals SGD's at every step"
+        : `LOMO's loss differs from SGD's by at most ${gap.toExponential(1)} a step`) +
+      ': the same update rule; what LOMO saves is memory (no state, no full gradient kept).';
   return [
     '# Optimizers',
     '',

@@ -5,11 +5,11 @@
 // measured α says what these runs did, not what large models do.
 import path from 'node:path';
 import { KAPLAN } from '@repo/training-math';
-import { BUNDLED_DATA_DIR } from '../base-model.js';
 import { countParameters } from '../model/config.js';
 import {
   checkOutDir,
   checkWhole,
+  CORPUS_FILES,
   fixed,
   invalid,
   markdownTable,
@@ -72,7 +72,7 @@ export async function scalingExperiment(
       {
         stage: 'pretrain',
         runDir: path.join(outDir, 'runs', `d${dModel}`),
-        data: ['en.txt', 'zh.txt'].map((file) => path.join(BUNDLED_DATA_DIR, 'corpus', file)),
+        data: CORPUS_FILES,
         model,
         steps,
         batchSize,
@@ -152,10 +152,13 @@ function scalingChart(data: ScalingData) {
 
 function scalingSummary(data: ScalingData): string {
   const { fit } = data;
-  const direction =
-    fit.alpha > 0
-      ? 'bigger models reached lower validation loss'
-      : 'bigger models did not reach lower validation loss';
+  const losses = data.points.map((p) => p.validationLoss);
+  const monotone = losses.every((loss, i) => i === 0 || loss < (losses[i - 1] as number));
+  const best = data.points.reduce((a, b) => (b.validationLoss < a.validationLoss ? b : a));
+  const trend = fit.alpha > 0 ? 'falls' : 'rises';
+  const direction = monotone
+    ? `the loss fell with every step up in size`
+    : `the fitted loss ${trend} with N, but not at every size (lowest at d_model ${best.dModel})`;
   return [
     '# Scaling',
     '',
