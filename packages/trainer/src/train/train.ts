@@ -6,6 +6,7 @@
 import { appendFile, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { InvalidInputError } from '@repo/core';
+import { trainingFlops } from '@repo/training-math';
 import { countParameters, initWeights, type GptConfig, type Weights } from '../model/config.js';
 import { loadCheckpoint, saveCheckpoint, type Checkpoint } from '../model/checkpoint.js';
 import { TfGpt } from '../model/tf-gpt.js';
@@ -387,7 +388,7 @@ export async function train(input: TrainConfig, hooks: TrainHooks = {}): Promise
       tokens,
       seconds,
       tokensPerSecond: tokens / seconds,
-      flops: 6 * parameters.exact * tokens,
+      flops: trainingFlops(parameters.exact, tokens),
       parameters: parameters.exact,
     };
     emit({ type: 'done', result });
