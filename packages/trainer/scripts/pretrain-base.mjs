@@ -12,14 +12,18 @@ import { GptRunner, generateChat, loadCheckpoint, train } from '../dist/index.js
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const { values } = parseArgs({
-  options: { steps: { type: 'string', default: '1200' }, out: { type: 'string', default: path.join(root, 'base-model') } },
+  options: {
+    steps: { type: 'string', default: '1200' },
+    out: { type: 'string', default: path.join(root, 'base-model') },
+  },
 });
 const data = (...p) => path.join(root, 'data', ...p);
 const runDir = path.join(root, '.runs', 'pretrain-base');
 await rm(runDir, { recursive: true, force: true });
 
 const steps = Number(values.steps);
-const bar = (done, total, width = 30) => '█'.repeat(Math.round((done / total) * width)).padEnd(width, '░');
+const bar = (done, total, width = 30) =>
+  '█'.repeat(Math.round((done / total) * width)).padEnd(width, '░');
 const result = await train(
   {
     stage: 'pretrain',
@@ -58,14 +62,20 @@ const result = await train(
 const out = values.out;
 await rm(out, { recursive: true, force: true });
 await mkdir(out, { recursive: true });
-for (const file of ['model.json', 'weights.bin']) await cp(path.join(result.model, file), path.join(out, file));
+for (const file of ['model.json', 'weights.bin'])
+  await cp(path.join(result.model, file), path.join(out, file));
 await cp(path.join(runDir, 'loss.svg'), path.join(out, 'loss.svg'));
 // What it says after pretraining alone: text-like continuations, not answers.
 const checkpoint = await loadCheckpoint(out);
 const runner = new GptRunner(checkpoint.config, checkpoint.weights);
 const samples = [];
 for (const prompt of ['What is a language model?', '什么是语言模型？']) {
-  const generator = generateChat(runner, checkpoint.tokenizer, [{ role: 'user', content: prompt }], { seed: 1, maxTokens: 60 });
+  const generator = generateChat(
+    runner,
+    checkpoint.tokenizer,
+    [{ role: 'user', content: prompt }],
+    { seed: 1, maxTokens: 60 },
+  );
   let next = generator.next();
   while (!next.done) next = generator.next();
   samples.push({ prompt, answer: next.value.text });
