@@ -18,7 +18,7 @@
 import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { parseFlags, saveResult, summarise } from './lib.mjs';
+import { parseFlags, parseOnly, saveResult, summarise } from './lib.mjs';
 
 const dist = new URL('../packages/feedback/dist/leaderboard/', import.meta.url);
 const self = fileURLToPath(import.meta.url);
@@ -35,21 +35,8 @@ const DEFAULTS = {
 };
 const SECTIONS = ['leaderboard', 'votes', 'export'];
 
-/** `--only a,b` out of the numeric flags (parseFlags reads numbers only). */
-function parseOnly(args) {
-  const at = args.indexOf('--only');
-  if (at === -1) return { only: SECTIONS, rest: args };
-  const only = String(args[at + 1] ?? '')
-    .split(',')
-    .filter(Boolean);
-  const unknown = only.filter((name) => !SECTIONS.includes(name));
-  if (only.length === 0 || unknown.length > 0)
-    throw new Error(`--only takes ${SECTIONS.join('|')} (or a comma list), not "${args[at + 1]}"`);
-  return { only, rest: [...args.slice(0, at), ...args.slice(at + 2)] };
-}
-
 export async function run(args) {
-  const { only, rest } = parseOnly(args);
+  const { only, rest } = parseOnly(args, SECTIONS);
   const flags = parseFlags(rest, DEFAULTS);
   const result = { bench: 'feedback', node: process.version, flags, sections: only };
   for (const section of SECTIONS.filter((name) => only.includes(name))) {

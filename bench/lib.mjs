@@ -126,3 +126,16 @@ export function processCpuMs(pid) {
   const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
   return ((Number(fields[11]) + Number(fields[12])) * 1000) / clockTicks;
 }
+
+/** `--only a,b` (a subset of `sections`) out of the flags, and the rest for parseFlags (numbers only). */
+export function parseOnly(args, sections) {
+  const at = args.indexOf('--only');
+  if (at === -1) return { only: sections, rest: args };
+  const only = String(args[at + 1] ?? '')
+    .split(',')
+    .filter(Boolean);
+  const unknown = only.filter((name) => !sections.includes(name));
+  if (only.length === 0 || unknown.length > 0)
+    throw new Error(`--only takes ${sections.join('|')} (or a comma list), not "${args[at + 1]}"`);
+  return { only, rest: [...args.slice(0, at), ...args.slice(at + 2)] };
+}

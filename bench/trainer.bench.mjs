@@ -28,7 +28,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { modelFlopsUtilisation } from '@repo/training-math';
-import { parseFlags, saveResult, summarise } from './lib.mjs';
+import { parseFlags, parseOnly, saveResult, summarise } from './lib.mjs';
 
 const self = fileURLToPath(import.meta.url);
 const trainerDist = new URL('../packages/trainer/dist/index.js', import.meta.url).href;
@@ -56,19 +56,6 @@ const TORCH_GOAL = 0.5;
 const SFT_GOAL_S = 120;
 const ONE_THREAD = { OMP_NUM_THREADS: '1', OPENBLAS_NUM_THREADS: '1', MKL_NUM_THREADS: '1' };
 
-/** `--only a,b` out of the numeric flags (parseFlags reads numbers only). */
-function parseOnly(args) {
-  const at = args.indexOf('--only');
-  if (at === -1) return { only: SECTIONS, rest: args };
-  const only = String(args[at + 1] ?? '')
-    .split(',')
-    .filter(Boolean);
-  const unknown = only.filter((name) => !SECTIONS.includes(name));
-  if (only.length === 0 || unknown.length > 0)
-    throw new Error(`--only takes ${SECTIONS.join('|')} (or a comma list), not "${args[at + 1]}"`);
-  return { only, rest: [...args.slice(0, at), ...args.slice(at + 2)] };
-}
-
 /** Runs a child and returns its last stdout line as JSON. */
 async function lastJsonLine(command, args, env = {}) {
   const { stdout } = await promisify(execFile)(command, args, {
@@ -93,7 +80,7 @@ async function canImport(module) {
 }
 
 export async function run(args) {
-  const { only, rest } = parseOnly(args);
+  const { only, rest } = parseOnly(args, SECTIONS);
   const flags = parseFlags(rest, DEFAULTS);
   const result = { bench: 'trainer', node: process.version, flags, sections: only };
   const verdicts = [];
