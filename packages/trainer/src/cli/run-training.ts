@@ -74,7 +74,8 @@ function summary(result: TrainResult, stage: string): string {
   const lines = [
     `Done: ${stage}, ${result.steps} steps in ${formatDuration(result.seconds * 1000)}, ` +
       `${formatCount(result.tokens)} tokens (${formatCount(result.tokensPerSecond)} tokens/s), ` +
-      `${formatFlops(result.flops)} FLOPs on ${formatCount(result.parameters)} parameters`,
+      `${formatFlops(result.flops)} FLOPs on ${formatCount(result.parameters)} parameters` +
+      (result.mfu === undefined ? '' : `, MFU ${(result.mfu * 100).toFixed(1)}%`),
     `Final: ${formatMetrics({ loss: result.finalLoss, ...result.metrics })}`,
     `Model:      ${model}`,
     `Loss curve: ${path.join(result.runDir, 'loss.svg')}`,

@@ -22,6 +22,7 @@ const COMMON: FlagSpec = {
   seed: text,
   'eval-every': text,
   'checkpoint-every': text,
+  'peak-gflops': text,
   json: { type: 'boolean' },
 };
 
@@ -54,6 +55,7 @@ export const FLAG_OF_FIELD: Record<string, string> = {
   seed: '--seed',
   evalEvery: '--eval-every',
   checkpointEvery: '--checkpoint-every',
+  peakFlops: '--peak-gflops',
   beta: '--beta',
   sftMix: '--sft-mix',
   layers: '--layers',
@@ -109,6 +111,7 @@ export async function buildTrainConfig(stage: Stage, flags: Flags): Promise<Trai
       `${runDir} already holds a run: continue it with \`ai-train resume ${runDir}\` or choose another folder`,
     );
   const name = optimizerName(flags);
+  const gflops = flags.number('peak-gflops');
   const config: TrainConfig = {
     stage,
     runDir,
@@ -120,6 +123,7 @@ export async function buildTrainConfig(stage: Stage, flags: Flags): Promise<Trai
     seed: flags.whole('seed', 0),
     evalEvery: flags.whole('eval-every', 1),
     checkpointEvery: flags.whole('checkpoint-every', 0),
+    peakFlops: gflops === undefined ? undefined : gflops * 1e9,
     ...(name ? { optimizer: { name, ...(name === 'adamw' ? { weightDecay: 0.01 } : {}) } } : {}),
   };
   if (stage === 'pretrain') {

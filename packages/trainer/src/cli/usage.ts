@@ -6,6 +6,7 @@ const TRAINING_FLAGS = `  --steps <n>              optimizer steps
   --optimizer <name>       sgd, momentum, adam, adamw (default), lion or lomo
   --seed <n>               the same seed and data give the same run (default 1)
   --eval-every <n>         validation loss every n steps (default: ten times a run)
+  --peak-gflops <x>        this CPU's peak (e.g. from npm run bench -- trainer): report MFU
   --checkpoint-every <n>   resumable checkpoint every n steps (default: only at the end)
   --json                   print every event as one JSON line (for scripts)`;
 

@@ -39,6 +39,7 @@ describe('train: pretraining', () => {
         batchSize: 8,
         learningRate: 1e-2,
         evalEvery: 10,
+        peakFlops: 1e11,
       },
       { onEvent: collect(events) },
     );
@@ -65,6 +66,7 @@ describe('train: pretraining', () => {
     const saved = await loadCheckpoint(result.model);
     expect(saved.meta).toMatchObject({ stage: 'pretrain', step: 59 });
     expect(result.flops).toBe(6 * result.parameters * result.tokens);
+    expect(result.mfu).toBeCloseTo(result.flops / result.seconds / 1e11, 9);
   });
 
   it('resumes after a stop with the same next-step loss as an uninterrupted run', async () => {
@@ -125,5 +127,8 @@ describe('train: pretraining', () => {
         optimizer: { name: 'rmsprop' as never },
       }),
     ).rejects.toMatchObject({ details: [{ field: 'optimizer.name' }] });
+    await expect(
+      train({ stage: 'pretrain', runDir: '/tmp/x', data: ['a.txt'], steps: 1, peakFlops: -1 }),
+    ).rejects.toMatchObject({ details: [{ field: 'peakFlops' }] });
   });
 });

@@ -6,7 +6,7 @@
 import { appendFile, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { InvalidInputError } from '@repo/core';
-import { trainingFlops } from '@repo/training-math';
+import { modelFlopsUtilisation, trainingFlops } from '@repo/training-math';
 import { countParameters, initWeights, type GptConfig, type Weights } from '../model/config.js';
 import { loadCheckpoint, saveCheckpoint, type Checkpoint } from '../model/checkpoint.js';
 import { TfGpt } from '../model/tf-gpt.js';
@@ -56,6 +56,11 @@ export interface TrainConfig {
    * fine-tune on later, so its characters get their own tokens instead of byte fallback.
    */
   vocabularyFrom?: string[];
+  /**
+   * This machine's peak FLOP/s (e.g. a one-core BLAS matmul peak, as `npm run bench -- trainer`
+   * measures): with it the result reports MFU.
+   */
+  peakFlops?: number;
 }
 
 export type TrainEvent =
@@ -101,6 +106,8 @@ export interface TrainResult {
   /** 6·N·D over the run. */
   flops: number;
   parameters: number;
+  /** Model FLOPs utilisation against `peakFlops`, when given (6·N·tokens/s ÷ peak). */
+  mfu?: number;
 }
 
 export interface TrainHooks {
@@ -126,8 +133,8 @@ function bad(field: string, reason: string): InvalidInputError {
 /** The settings with every default filled in, checked; errors name the field. */
 export function resolveTrainConfig(
   config: TrainConfig,
-): Required<Omit<TrainConfig, 'base' | 'model' | 'vocabularyFrom'>> &
-  Pick<TrainConfig, 'base' | 'model' | 'vocabularyFrom'> {
+): Required<Omit<TrainConfig, 'base' | 'model' | 'vocabularyFrom' | 'peakFlops'>> &
+  Pick<TrainConfig, 'base' | 'model' | 'vocabularyFrom' | 'peakFlops'> {
   if (!STAGES.includes(config?.stage)) throw bad('stage', `must be one of ${STAGES.join(', ')}`);
   const stage = config.stage;
   if (typeof config.runDir !== 'string' || !config.runDir)
@@ -160,6 +167,8 @@ export function resolveTrainConfig(
   if (!(beta > 0)) throw bad('beta', 'must be > 0');
   const sftMix = config.sftMix ?? 0;
   if (!(sftMix >= 0)) throw bad('sftMix', 'must be ≥ 0');
+  if (config.peakFlops !== undefined && !(config.peakFlops > 0))
+    throw bad('peakFlops', 'must be > 0 (FLOP/s)');
   const clipNorm = config.clipNorm ?? 1;
   if (!(clipNorm >= 0)) throw bad('clipNorm', 'must be ≥ 0 (0 turns clipping off)');
   return {
@@ -390,6 +399,15 @@ export async function train(input: TrainConfig, hooks: TrainHooks = {}): Promise
       tokensPerSecond: tokens / seconds,
       flops: trainingFlops(parameters.exact, tokens),
       parameters: parameters.exact,
+      ...(config.peakFlops
+        ? {
+            mfu: modelFlopsUtilisation({
+              parameters: parameters.exact,
+              tokensPerSecond: tokens / seconds,
+              peakFlops: config.peakFlops,
+            }),
+          }
+        : {}),
     };
     emit({ type: 'done', result });
     return result;
