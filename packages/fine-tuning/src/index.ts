@@ -1,3 +1,32 @@
 // Public API of @repo/fine-tuning (in progress): dataset validation, statistics, estimates and
 // conversions come first; job submission to hosted APIs and the local trainer follows.
 export {};
+// Datasets: streaming validation, statistics and estimates (src/dataset).
+export { validateDataset, MIN_TRAINING_EXAMPLES } from './dataset/validate-dataset.js';
+export type {
+  DatasetReport,
+  FileReport,
+  ValidateDatasetOptions,
+} from './dataset/validate-dataset.js';
+export { ISSUE_SEVERITY } from './dataset/dataset-issues.js';
+export type { DatasetIssue, IssueCode } from './dataset/dataset-issues.js';
+export type { DatasetStats } from './dataset/dataset-stats.js';
+export type { Summary } from './dataset/distribution.js';
+export { readLines, DEFAULT_MAX_LINE_BYTES } from './dataset/read-lines.js';
+export type { LineSource, RawLine, ReadLinesOptions } from './dataset/read-lines.js';
+export { DEFAULT_CONTEXT_TOKENS, MODEL_LIMITS, resolveLimits } from './dataset/model-limits.js';
+export type { EncodingName, LimitOverrides, ModelLimits } from './dataset/model-limits.js';
+export { loadTokenizer, countExampleTokens } from './dataset/count-tokens.js';
+export type { ExampleTokens, Tokenizer } from './dataset/count-tokens.js';
+export {
+  defaultEpochs,
+  estimateCost,
+  MAX_DEFAULT_EPOCHS,
+  MAX_TARGET_EXAMPLES,
+  MIN_DEFAULT_EPOCHS,
+  MIN_TARGET_EXAMPLES,
+  TARGET_EPOCHS,
+} from './dataset/estimate-cost.js';
+export type { CostEstimate, PriceTable } from './dataset/estimate-cost.js';
+export { estimateOpenModel } from './dataset/estimate-open-model.js';
+export type { OpenModelEstimate, OpenModelInput } from './dataset/estimate-open-model.js';

@@ -1,0 +1,96 @@
+// Statistics gathered in the validation pass, over the rows that passed validation (the rows a
+// job would train on): sizes, token distributions, billing tokens at the model's cap, role and
+// tool use, duplicates, line endings.
+import type { DatasetFormat } from '../formats.js';
+import { isObject } from './check-messages.js';
+import type { ExampleTokens } from './count-tokens.js';
+import { Distribution, type Summary } from './distribution.js';
+import type { EncodingName } from './model-limits.js';
+
+export interface DatasetStats {
+  format: DatasetFormat | undefined;
+  encoding: EncodingName;
+  /** The per-example cap used for `overContext` and `billingTokens`. */
+  contextTokens: number;
+  lines: number;
+  /** Lines without any error (a BOM or bad byte included): what would be trained on. */
+  examples: number;
+  invalidExamples: number;
+  messagesPerExample: Summary;
+  tokensPerExample: Summary;
+  assistantTokensPerExample: Summary;
+  /** Σ min(contextTokens, tokens) over examples: what one epoch bills. */
+  billingTokens: number;
+  overContext: number;
+  roles: Record<string, number>;
+  toolCalls: number;
+  examplesWithTools: number;
+  missingSystem: number;
+  missingUser: number;
+  duplicates: number;
+  lineEndings: { lf: number; crlf: number };
+}
+
+export class StatsCollector {
+  lines = 0;
+  invalidExamples = 0;
+  duplicates = 0;
+  missingSystem = 0;
+  missingUser = 0;
+  readonly lineEndings = { lf: 0, crlf: 0 };
+  private readonly messages = new Distribution();
+  private readonly tokens = new Distribution();
+  private readonly assistant = new Distribution();
+  private readonly roles: Record<string, number> = {};
+  private billingTokens = 0;
+  private overContext = 0;
+  private toolCalls = 0;
+  private examplesWithTools = 0;
+
+  constructor(
+    private readonly encoding: EncodingName,
+    private readonly contextTokens: number,
+  ) {}
+
+  /** `messages`: every message of the example (DPO: input and both outputs). */
+  addExample(messages: unknown[], tokens: ExampleTokens, hasTools: boolean): void {
+    this.messages.add(messages.length);
+    this.tokens.add(tokens.total);
+    this.assistant.add(tokens.assistant);
+    this.billingTokens += Math.min(this.contextTokens, tokens.total);
+    if (tokens.longest > this.contextTokens) this.overContext += 1;
+    let calls = 0;
+    for (const m of messages) {
+      if (!isObject(m)) continue;
+      const role = String(m.role);
+      this.roles[role] = (this.roles[role] ?? 0) + 1;
+      if (Array.isArray(m.tool_calls)) calls += m.tool_calls.length;
+    }
+    this.toolCalls += calls;
+    if (calls > 0 || hasTools) this.examplesWithTools += 1;
+  }
+
+  finish(format: DatasetFormat | undefined): DatasetStats {
+    const tokens = this.tokens.summary();
+    return {
+      format,
+      encoding: this.encoding,
+      contextTokens: this.contextTokens,
+      lines: this.lines,
+      examples: tokens.count,
+      invalidExamples: this.invalidExamples,
+      messagesPerExample: this.messages.summary(),
+      tokensPerExample: tokens,
+      assistantTokensPerExample: this.assistant.summary(),
+      billingTokens: this.billingTokens,
+      overContext: this.overContext,
+      roles: { ...this.roles },
+      toolCalls: this.toolCalls,
+      examplesWithTools: this.examplesWithTools,
+      missingSystem: this.missingSystem,
+      missingUser: this.missingUser,
+      duplicates: this.duplicates,
+      lineEndings: { ...this.lineEndings },
+    };
+  }
+}
