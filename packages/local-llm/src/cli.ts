@@ -10,8 +10,16 @@ Starts the deterministic OpenAI-compatible stand-in model (not a language model)
   --host <addr>  address to bind (default 127.0.0.1)
   --control      enable the /_local/* control API (scripted replies, faults, request log)
 
+Routes: /v1/models, /v1/chat/completions, /v1/embeddings, /v1/files and /v1/fine_tuning/jobs
+(fine-tuning trains @repo/trainer's tiny GPT, model "tiny-gpt", in a worker thread).
+
 Environment:
   LOCAL_LLM_TRAINED_MODELS=id=dir,id2=dir2   serve @repo/trainer checkpoints under those model ids
+  LOCAL_LLM_DATA_DIR=dir                     keep uploaded files and fine-tuning jobs there; jobs
+                                             resume at the next start (default: a temporary folder,
+                                             removed on exit)
+  LOCAL_LLM_MAX_FILE_BYTES=n                 largest upload to /v1/files (default 33554432)
+  LOCAL_LLM_FINE_TUNING_CONCURRENCY=n        fine-tuning jobs training at once (default 1)
 `;
 
 function usageError(message: string): never {

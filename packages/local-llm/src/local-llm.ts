@@ -4,6 +4,8 @@ import type * as ChatEngine from './chat-completions.js';
 import { ControlState, handleControl } from './control.js';
 import type * as EmbeddingEngine from './embeddings.js';
 import { Exchange } from './exchange.js';
+import { fineTuningSettings } from './fine-tuning/config.js';
+import type { FineTuning } from './fine-tuning/fine-tuning.js';
 import {
   errorResponse,
   InvalidRequestError,
@@ -47,10 +49,20 @@ export function createLocalLlm(options: LocalLlmOptions = {}): LocalLlm {
   if (options.script) state.script(options.script);
   if (options.faults) state.faults(options.faults);
   const trained = new TrainedModels(trainedModelDirs(options, MODEL_IDS));
-  const models = [
+  // Fine-tuned models join the list as their jobs succeed.
+  const listModels = () => [
     ...MODEL_IDS.map((id) => model(id)),
     ...trained.ids.map((id) => model(id, 'trainer')),
   ];
+  // Files and fine-tuning load on their first request, or now when a data folder is configured:
+  // its jobs resume (and its fine-tuned models answer) without waiting for a request.
+  const tuning = fineTuningSettings(options);
+  let fineTuning: Promise<FineTuning> | undefined;
+  const openFineTuning = () =>
+    (fineTuning ??= import('./fine-tuning/fine-tuning.js').then((m) =>
+      m.createFineTuning(tuning, trained),
+    ));
+  if (tuning.dataDir !== undefined) openFineTuning().catch(() => undefined);
 
   // The engines load on their first request (an app that never falls back to the embedded model
   // does not pay for them at boot), once: the promises are kept, not re-imported per request.
@@ -68,6 +80,9 @@ export function createLocalLlm(options: LocalLlmOptions = {}): LocalLlm {
   };
 
   async function route(request: Request, path: string): Promise<Response> {
+    if (path.startsWith('/v1/files') || path.startsWith('/v1/fine_tuning/'))
+      return (await openFineTuning()).handle(request, path);
+    await fineTuning; // a restart's fine-tuned models are registered before anyone asks for them
     if (path.startsWith('/_local/')) {
       if (!control)
         return errorResponse(
@@ -79,6 +94,7 @@ export function createLocalLlm(options: LocalLlmOptions = {}): LocalLlm {
     if (path === '/v1/models' || path.startsWith('/v1/models/')) {
       if (request.method !== 'GET')
         return errorResponse(405, `Use GET on ${path}.`, { headers: { allow: 'GET' } });
+      const models = listModels();
       if (path === '/v1/models') return jsonResponse({ object: 'list', data: models });
       const id = decodeURIComponent(path.slice('/v1/models/'.length));
       const found = models.find((m) => m.id === id);
@@ -143,5 +159,8 @@ export function createLocalLlm(options: LocalLlmOptions = {}): LocalLlm {
     requests: () => state.requests(),
     requestCounts: () => state.requestCounts(),
     reset: () => state.reset(),
+    close: async () => {
+      if (fineTuning) await (await fineTuning.catch(() => undefined))?.close();
+    },
   };
 }

@@ -46,11 +46,13 @@ export async function startLocalLlmServer(
     baseURL: `${url}/v1`,
     port: actualPort,
     llm,
-    close: () =>
-      new Promise<void>((resolve, reject) => {
+    close: async () => {
+      await new Promise<void>((resolve, reject) => {
         server.close((error) => (error ? reject(error) : resolve()));
         // Keep-alive and open SSE connections would otherwise hold close() open.
         server.closeAllConnections();
-      }),
+      });
+      await llm.close(); // fine-tuning jobs stop with a checkpoint, to resume at the next start
+    },
   };
 }

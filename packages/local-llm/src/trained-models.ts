@@ -51,11 +51,24 @@ export function trainedModelDirs(
 
 export class TrainedModels {
   private readonly loaded = new Map<string, Promise<TrainedChatModel>>();
+  private readonly dirs: Map<string, string>;
 
   constructor(
-    private readonly dirs: ReadonlyMap<string, string>,
+    dirs: ReadonlyMap<string, string>,
     private readonly importServe: () => Promise<ServeModule> = () => import('@repo/trainer/serve'),
-  ) {}
+  ) {
+    this.dirs = new Map(dirs);
+  }
+
+  /** Serves one more checkpoint (a fine-tuning job's model or checkpoint) from now on. */
+  register(id: string, dir: string): void {
+    this.dirs.set(id, path.resolve(dir));
+    this.loaded.delete(id);
+  }
+
+  dirOf(id: string): string | undefined {
+    return this.dirs.get(id);
+  }
 
   get ids(): string[] {
     return [...this.dirs.keys()];

@@ -65,7 +65,16 @@ export interface LocalLlmOptions {
    * both takes the folder given here. Each loads on its first request.
    */
   trainedModels?: Record<string, string>;
-  /** Where LOCAL_LLM_TRAINED_MODELS is read, when createLocalLlm runs (default `process.env`). */
+  /**
+   * Fine-tuning's data folder (uploaded files, job records, runs): LOCAL_LLM_DATA_DIR, else a
+   * temporary folder per instance, removed on close. With a folder set, its jobs resume at start.
+   */
+  dataDir?: string;
+  /** Largest upload to `/v1/files`, in bytes (LOCAL_LLM_MAX_FILE_BYTES; default 32 MiB). */
+  maxFileBytes?: number;
+  /** Fine-tuning jobs training at once; the rest wait queued (LOCAL_LLM_FINE_TUNING_CONCURRENCY; 1). */
+  fineTuningConcurrency?: number;
+  /** Where the LOCAL_LLM_* variables are read, when createLocalLlm runs (default `process.env`). */
   env?: Record<string, string | undefined>;
 }
 
@@ -82,6 +91,11 @@ export interface LocalLlm {
   /** Exact counts since the start or the last reset (the log above keeps only the last 1000). */
   requestCounts(): RequestCounts;
   reset(): void;
+  /**
+   * Stops fine-tuning jobs after their current step, with a checkpoint (they stay `running` in the
+   * data folder and resume at the next start). The server's close() calls it.
+   */
+  close(): Promise<void>;
 }
 
 export interface LocalLlmServer {
