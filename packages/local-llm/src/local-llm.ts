@@ -82,7 +82,9 @@ export function createLocalLlm(options: LocalLlmOptions = {}): LocalLlm {
   async function route(request: Request, path: string): Promise<Response> {
     if (path.startsWith('/v1/files') || path.startsWith('/v1/fine_tuning/'))
       return (await openFineTuning()).handle(request, path);
-    await fineTuning; // a restart's fine-tuned models are registered before anyone asks for them
+    // A restart's fine-tuned models are registered before anyone asks for them (a data folder
+    // that cannot be opened fails the fine-tuning routes only).
+    await fineTuning?.catch(() => undefined);
     if (path.startsWith('/_local/')) {
       if (!control)
         return errorResponse(
