@@ -30,3 +30,34 @@ export {
 export type { CostEstimate, PriceTable } from './dataset/estimate-cost.js';
 export { estimateOpenModel } from './dataset/estimate-open-model.js';
 export type { OpenModelEstimate, OpenModelInput } from './dataset/estimate-open-model.js';
+// Conversions between training-data formats, split, dedupe and export bundles (src/convert).
+export {
+  convertLine,
+  convertLines,
+  readRecords,
+  readRow,
+  ROW_FORMATS,
+  writeRecords,
+  writeRow,
+} from './convert/convert-rows.js';
+export type { ConvertOptions, RowFormat } from './convert/convert-rows.js';
+export type { RowPlace } from './convert/refuse.js';
+export { readOpenAiRow, writeOpenAiRow } from './convert/openai-rows.js';
+export { readTrlRow, writeTrlRow } from './convert/trl-rows.js';
+export { readShareGptRow, writeShareGptRow } from './convert/sharegpt-rows.js';
+export type { ShareGptRow } from './convert/sharegpt-rows.js';
+export type { ShareGptRole, ShareGptTurn } from './convert/sharegpt-turns.js';
+export { readAlpacaRow, writeAlpacaRow } from './convert/alpaca-rows.js';
+export type { AlpacaRow } from './convert/alpaca-rows.js';
+export { datasetInfoEntry } from './convert/dataset-info.js';
+export type { DatasetInfoEntry } from './convert/dataset-info.js';
+export { normaliseRow, rowHash } from './convert/row-hash.js';
+export { splitDataset, splitSideOf } from './convert/split-dataset.js';
+export type { SplitOptions, SplitSide } from './convert/split-dataset.js';
+export { createDeduper, dedupe } from './convert/dedupe.js';
+export type { DedupeResult, DuplicateRow } from './convert/dedupe.js';
+export { loraAdapters, planTraining, USABLE_SHARE } from './convert/plan-training.js';
+export type { GpuSpec, ModelSpec, PlanCandidate, TrainingPlan } from './convert/plan-training.js';
+export { deepspeedConfig } from './convert/deepspeed-config.js';
+export { writeExportBundle } from './convert/write-export-bundle.js';
+export type { ExportBundle, ExportBundleOptions } from './convert/write-export-bundle.js';
