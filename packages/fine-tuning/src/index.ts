@@ -1,6 +1,5 @@
 // Public API of @repo/fine-tuning (in progress): dataset validation, statistics, estimates and
 // conversions come first; job submission to hosted APIs and the local trainer follows.
-export {};
 // Datasets: streaming validation, statistics and estimates (src/dataset).
 export { validateDataset, MIN_TRAINING_EXAMPLES } from './dataset/validate-dataset.js';
 export type {
