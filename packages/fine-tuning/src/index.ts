@@ -60,3 +60,37 @@ export type { GpuSpec, ModelSpec, PlanCandidate, TrainingPlan } from './convert/
 export { deepspeedConfig } from './convert/deepspeed-config.js';
 export { writeExportBundle } from './convert/write-export-bundle.js';
 export type { ExportBundle, ExportBundleOptions } from './convert/write-export-bundle.js';
+// Jobs behind one interface: OpenAI (SDK; Azure, OpenAI-compatible, local-llm), DashScope and
+// Together (fetch), following a job, job records (src/jobs).
+export { isTerminal, TERMINAL_STATUSES } from './jobs/job-types.js';
+export type {
+  Checkpoint,
+  CreateJobOptions,
+  FineTuningBackend,
+  Job,
+  JobError,
+  JobEvent,
+  JobHyperparameters,
+  JobSpec,
+  JobStatus,
+  UploadSource,
+} from './jobs/job-types.js';
+export {
+  AZURE_STATUSES,
+  DASHSCOPE_STATUSES,
+  mapStatus,
+  OPENAI_STATUSES,
+  TOGETHER_STATUSES,
+} from './jobs/status-maps.js';
+export type { StatusTable } from './jobs/status-maps.js';
+export { createOpenAiJobsBackend } from './jobs/openai-backend.js';
+export type { OpenAiJobsBackendOptions } from './jobs/openai-backend.js';
+export { createDashScopeJobsBackend } from './jobs/dashscope-backend.js';
+export type { DashScopeJobsBackendOptions } from './jobs/dashscope-backend.js';
+export { createTogetherJobsBackend } from './jobs/together-backend.js';
+export type { TogetherJobsBackendOptions } from './jobs/together-backend.js';
+export { followJob } from './jobs/follow-job.js';
+export type { FollowJobOptions } from './jobs/follow-job.js';
+export { createJsonFolderJobRecordStore, createMemoryJobRecordStore } from './jobs/job-records.js';
+export type { JobRecord, JobRecordStore } from './jobs/job-records.js';
+export { UnsupportedJobOperationError } from './jobs/jobs-errors.js';
