@@ -1,34 +1,14 @@
-import { spawn } from 'node:child_process';
-import { once } from 'node:events';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { aiFt, packageDir } from './__fixtures__/run-ai-ft.js';
 import { DPO_ROW, SFT_ROW, TOOL_ROW } from '../convert/__fixtures__/rows.js';
 import { EXPECTED_ERRORS, writeSubtleErrors } from '../dataset/__fixtures__/subtle-errors.js';
 import { estimateCost, estimateOpenModel, validateDataset, type DatasetReport } from '../index.js';
 
-// Runs the committed bin shim, which imports dist/cli/main.js: build the package first
-// (turbo does; by hand `npx tsc -p tsconfig.build.json`).
-const packageDir = fileURLToPath(new URL('../..', import.meta.url));
 const CLEAN_ZH = path.join(packageDir, 'src/dataset/__fixtures__/clean-zh.jsonl');
 const MODEL = 'gpt-4o-mini-2024-07-18';
-
-interface Outcome {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-async function aiFt(...args: string[]): Promise<Outcome> {
-  const child = spawn(process.execPath, ['bin/ai-ft.js', ...args], { cwd: packageDir });
-  const out = { stdout: '', stderr: '' };
-  child.stdout.on('data', (chunk) => (out.stdout += String(chunk)));
-  child.stderr.on('data', (chunk) => (out.stderr += String(chunk)));
-  const [code] = (await once(child, 'exit')) as [number | null];
-  return { code, ...out };
-}
 
 const jsonl = (rows: object[]) => rows.map((row) => JSON.stringify(row)).join('\n') + '\n';
 const readRows = async (file: string) =>

@@ -1,12 +1,23 @@
 // `ai-ft <verb> [flags]`: picks the verb, parses its flags, runs it and turns what went wrong into
 // one line and an exit code: 2 for a bad flag or argument (an InvalidInputError, which names the
-// field), 1 for problems in the data or a failed run. No stack traces for user mistakes.
-import { InvalidInputError } from '@repo/core';
+// field), 1 for problems in the data, a failed job or a provider error, 130 when Ctrl-C stops
+// following a job. No stack traces for user mistakes.
+import { InvalidInputError, MissingApiKeyError } from '@repo/core';
 import { CHECK_FLAGS, FLAG_OF_FIELD } from './check-file.js';
 import type { CliIo } from './cli-io.js';
 import { estimateVerb, ESTIMATE_FLAGS } from './estimate-verb.js';
 import { exportVerb, EXPORT_FLAGS } from './export-verb.js';
 import { flagError, Flags, type FlagSpec } from './flags.js';
+import {
+  cancelVerb,
+  followVerb,
+  FOLLOW_FLAGS,
+  listVerb,
+  LIST_FLAGS,
+  submitVerb,
+  SUBMIT_FLAGS,
+} from './job-verbs.js';
+import { BACKEND_FLAGS } from './job-backend.js';
 import {
   convertVerb,
   CONVERT_FLAGS,
@@ -29,6 +40,10 @@ const VERBS: Record<string, { flags: FlagSpec; run: Verb }> = {
   split: { flags: SPLIT_FLAGS, run: splitVerb },
   dedupe: { flags: DEDUPE_FLAGS, run: dedupeVerb },
   export: { flags: EXPORT_FLAGS, run: exportVerb },
+  submit: { flags: SUBMIT_FLAGS, run: submitVerb },
+  follow: { flags: FOLLOW_FLAGS, run: followVerb },
+  list: { flags: LIST_FLAGS, run: listVerb },
+  cancel: { flags: BACKEND_FLAGS, run: cancelVerb },
 };
 
 /** Runs the CLI and returns the exit code (main.ts sets `process.exitCode`). */
@@ -54,6 +69,10 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     }
     return await entry.run(flags, io);
   } catch (error) {
+    if (error instanceof MissingApiKeyError) {
+      io.stderr.write(`${prefix}: no API key: set ${error.environmentVariableName}\n`);
+      return 2;
+    }
     if (error instanceof InvalidInputError) {
       io.stderr.write(`${prefix}: ${explain(error)}\n`);
       return 2;

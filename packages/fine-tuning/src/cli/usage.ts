@@ -3,6 +3,13 @@ const CHECK = `  --format <f>             sft, dpo or completion (default: detec
   --model <name>           the model's context cap and tokenizer (e.g. gpt-4o-mini-2024-07-18)
   --validation <file>      a validation file: checked too, and compared with the training rows`;
 
+const BACKEND = `  --backend <name>         openai (default), azure, local-llm, dashscope, together
+  --base-url <url>         the API's address (required for azure and local-llm)
+  --records <dir>          remember submissions here (idempotent resubmits across runs)
+  --json                   JSON instead of text (follow: one JSON line per status or event)
+API keys come from the environment only: OPENAI_API_KEY (openai, local-llm),
+AZURE_OPENAI_API_KEY, DASHSCOPE_API_KEY, TOGETHER_API_KEY.`;
+
 export const USAGE: Record<string, string> = {
   main: `Usage: ai-ft <command> [flags]     (ai-ft <command> --help for its flags)
 
@@ -14,8 +21,13 @@ Training files for fine-tuning: checked, measured, priced and converted before a
   split        a deterministic train/validation split
   dedupe       drop exact duplicate rows
   export       a LLaMA-Factory or TRL bundle with its DeepSpeed config
+  submit       validate, upload and start a fine-tuning job (--follow to watch it)
+  follow       a job's status and events until it ends
+  list         recent jobs
+  cancel       cancel a job
 
-Exit codes: 0 done, 1 problems in the data, 2 bad flags or arguments.`,
+Exit codes: 0 done, 1 problems in the data, a failed job or a provider error, 2 bad flags or
+arguments, 130 stopped following with Ctrl-C.`,
 
   validate: `Usage: ai-ft validate FILE [flags]
 
@@ -73,4 +85,35 @@ the DeepSpeed config and a README.txt with the memory plan.
   --lora-rank <n>          default 8
   --dataset-name <name>    default <method>_data
   --json                   the bundle and plan as JSON`,
+
+  submit: `Usage: ai-ft submit FILE --model <name> [flags]
+
+Validates FILE (and --validation) here first: a file with errors is not uploaded (exit 1). Then
+uploads the files and creates the job; prints its id, or follows it with --follow.
+  --validation <file>      a validation file, uploaded with the training file
+  --method <sft|dpo>       default: the provider's (supervised)
+  --epochs <n>             default: the provider's
+  --suffix <text>          part of the fine-tuned model's name
+  --seed <n>
+  --idempotency-key <key>  the same key returns the same job instead of a second one
+  --follow                 follow the job to its end (exit 0 succeeded, 1 failed or cancelled)
+  --poll-ms <n>            first wait between polls (default 2000; doubles while nothing changes)
+${BACKEND}`,
+
+  follow: `Usage: ai-ft follow JOB_ID [flags]
+
+Prints each status change and event until the job ends: exit 0 when it succeeded, 1 when it
+failed or was cancelled. Ctrl-C stops following (exit 130); the job goes on.
+  --poll-ms <n>            first wait between polls (default 2000; doubles while nothing changes)
+${BACKEND}`,
+
+  list: `Usage: ai-ft list [--limit <n>] [flags]
+
+Recent jobs, newest first: id, status (and the provider's own word), model, fine-tuned model.
+${BACKEND}`,
+
+  cancel: `Usage: ai-ft cancel JOB_ID [flags]
+
+Asks the provider to cancel the job and prints its status.
+${BACKEND}`,
 };
