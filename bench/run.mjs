@@ -13,6 +13,7 @@ const benches = {
   feedback: () => import('./feedback.bench.mjs'),
   load: () => import('./load.bench.mjs'),
   trainer: () => import('./trainer.bench.mjs'),
+  'fine-tuning': () => import('./fine-tuning.bench.mjs'),
 };
 
 const name = argv[2];
