@@ -57,5 +57,13 @@ export async function follow(
   }
 }
 
+/**
+ * Succeeded, with its last event written: the status changes in memory at once and the events
+ * are appended just after, so a poll can see `succeeded` a moment before the final events.
+ */
+export const completed = (job: FineTuningJob, events: FineTuningJobEvent[]) =>
+  job.status === 'succeeded' &&
+  events.some((event) => event.message === 'The job has successfully completed');
+
 export const finished = (job: FineTuningJob) =>
   ['succeeded', 'failed', 'cancelled'].includes(job.status);

@@ -16,6 +16,7 @@ export class JobRunner {
   private readonly queue: string[] = [];
   /** Job id → its run (null while starting). A stopped run leaves only when it has settled. */
   private readonly running = new Map<string, RunHandle | null>();
+  private readonly stopping = new Set<string>();
   private readonly writes = new Map<string, Promise<void>>();
   private readonly lastMetrics = new Map<string, Record<string, number>>();
   private closing = false;
@@ -60,7 +61,18 @@ export class JobRunner {
 
   /** Asks a running job's worker to stop after its current step (a checkpoint is saved). */
   stop(id: string): void {
-    this.running.get(id)?.cancel();
+    const handle = this.running.get(id);
+    if (handle) handle.cancel();
+    // Still starting (no worker yet): start() sees this and does not start it.
+    else if (this.running.has(id)) this.stopping.add(id);
+  }
+
+  /** True (and the slot freed) when the job was cancelled or paused while it was starting. */
+  private stoppedWhileStarting(id: string): boolean {
+    if (!this.stopping.delete(id)) return false;
+    this.running.delete(id);
+    void this.pump();
+    return true;
   }
 
   private async pump(): Promise<void> {
@@ -84,6 +96,7 @@ export class JobRunner {
     const latest = await readJson<{ step: number }>(
       path.join(runDir, 'checkpoints', 'latest.json'),
     );
+    if (this.stoppedWhileStarting(id)) return;
     let handle: RunHandle;
     if (latest) {
       await this.serial(id, () => this.store.keepMetricsUpTo(id, latest.step + 1));
@@ -92,9 +105,11 @@ export class JobRunner {
         { status: 'running' },
         messageEvent(`Resuming from the checkpoint at step ${latest.step + 1}`),
       );
+      if (this.stoppedWhileStarting(id)) return;
       handle = trainer.startRun({ runDir } as never, { resume: true });
     } else {
       await this.update(record, { status: 'running' }, messageEvent('Fine-tuning job started'));
+      if (this.stoppedWhileStarting(id)) return;
       handle = trainer.startRun({
         stage: plan.stage,
         base: record.baseDir,

@@ -9,6 +9,7 @@ import {
   metricsOf,
   sdkClient,
   upload,
+  completed,
 } from '../__fixtures__/fine-tuning-client.js';
 
 let server: LocalLlmServer;
@@ -43,7 +44,7 @@ describe('fine-tuning jobs on the trainer', () => {
       status: 'validating_files',
       seed: 7,
     });
-    const { job, events } = await follow(client, created.id, (j) => j.status === 'succeeded');
+    const { job, events } = await follow(client, created.id, completed);
     // 40 rows, 4 held out for validation: ceil(36 / 8) = 5 steps.
     expect(job.hyperparameters).toEqual({
       n_epochs: 1,
@@ -99,7 +100,7 @@ describe('fine-tuning jobs on the trainer', () => {
       seed: 3,
       method: { type: 'dpo', dpo: { hyperparameters: { beta: 0.2, n_epochs: 1 } } },
     });
-    const { job, events } = await follow(client, created.id, (j) => j.status === 'succeeded');
+    const { job, events } = await follow(client, created.id, completed);
     // 20 pairs, 2 held out, batch "auto" = 4: ceil(18 / 4) = 5 steps.
     expect(job.method).toEqual({
       type: 'dpo',
@@ -146,6 +147,31 @@ describe('fine-tuning jobs on the trainer', () => {
     expect(after).toMatchObject({ status: 'cancelled', fine_tuned_model: null });
   });
 
+  it('a job cancelled while it starts stays cancelled, and the next job runs', async () => {
+    const short = { n_epochs: 1, batch_size: 8 };
+    const job = await client.fineTuning.jobs.create({
+      model: 'tiny-gpt',
+      training_file: sftFile,
+      hyperparameters: short,
+    });
+    // As soon as it leaves file validation it is starting (no worker yet) or just running.
+    await follow(client, job.id, (j) => j.status !== 'validating_files');
+    expect((await client.fineTuning.jobs.cancel(job.id)).status).toBe('cancelled');
+    const next = await client.fineTuning.jobs.create({
+      model: 'tiny-gpt',
+      training_file: sftFile,
+      hyperparameters: short,
+    });
+    const done = await follow(client, next.id, (j) =>
+      ['succeeded', 'failed', 'cancelled'].includes(j.status),
+    );
+    expect(done.job.status).toBe('succeeded');
+    expect(await client.fineTuning.jobs.retrieve(job.id)).toMatchObject({
+      status: 'cancelled',
+      fine_tuned_model: null,
+    });
+  });
+
   it('pauses a running job and resumes it from its checkpoint to succeeded', async () => {
     const created = await client.fineTuning.jobs.create({
       model: 'tiny-gpt',
@@ -159,7 +185,7 @@ describe('fine-tuning jobs on the trainer', () => {
     expect((await client.fineTuning.jobs.retrieve(created.id)).status).toBe('paused');
 
     expect((await client.fineTuning.jobs.resume(created.id)).status).toBe('queued');
-    const { job, events } = await follow(client, created.id, (j) => j.status === 'succeeded');
+    const { job, events } = await follow(client, created.id, completed);
     const messages = events.map((e) => e.message);
     expect(messages).toContain('Fine-tuning job paused');
     expect(messages.some((m) => m.startsWith('Resuming from the checkpoint at step'))).toBe(true);

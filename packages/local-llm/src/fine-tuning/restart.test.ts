@@ -16,6 +16,7 @@ import {
   metricsOf,
   sdkClient,
   upload,
+  completed,
 } from '../__fixtures__/fine-tuning-client.js';
 
 const packageDir = fileURLToPath(new URL('../..', import.meta.url));
@@ -66,11 +67,7 @@ describe('a restart mid-job', () => {
     const second = await start();
     expect((await second.client.files.retrieve(file.id)).id).toBe(file.id);
     expect((await second.client.fineTuning.jobs.retrieve(queued.id)).status).toBe('queued');
-    const { job, events } = await follow(
-      second.client,
-      running.id,
-      (j) => j.status === 'succeeded',
-    );
+    const { job, events } = await follow(second.client, running.id, completed);
     const messages = events.map((e) => e.message);
     expect(messages).toContain('The server restarted: the job resumes from its last checkpoint');
     const resumedAt = messages.find((m) => m.startsWith('Resuming from the checkpoint at step'));
@@ -121,7 +118,7 @@ describe('a restart mid-job', () => {
       const server = await startLocalLlmServer({ port: 0, env: { LOCAL_LLM_DATA_DIR: crashDir } });
       servers.push(server);
       const client = sdkClient(server.baseURL);
-      const { events } = await follow(client, id, (j) => j.status === 'succeeded');
+      const { events } = await follow(client, id, completed);
       // A periodic checkpoint (every 3 steps) is where it picks up; later steps are trained again.
       const resumed = events.map((e) => e.message).filter((m) => m.startsWith('Resuming'));
       expect(resumed).toHaveLength(1);
