@@ -3,23 +3,16 @@
 // its get, list and cancel pages), answers wrapped as `{ request_id, output: {…} }`; files through
 // the OpenAI-compatible `/compatible-mode/v1/files`. Fields marked "unconfirmed" are our reading,
 // not shown in the documentation's examples.
-import { loadApiKey } from '@repo/core';
-import type { RetryOptions } from '@repo/providers';
 import { createMemoryJobRecordStore, type JobRecordStore } from './job-records.js';
 import { createJobSubmission } from './job-submission.js';
 import type { FineTuningBackend } from './job-types.js';
 import { UnsupportedJobOperationError } from './jobs-errors.js';
 import { toBody, toJob, type DashScopeJob } from './dashscope-job-mapping.js';
-import { createRestClient, uploadForm } from './rest-client.js';
+import { restClientFor, uploadForm, type RestBackendOptions } from './rest-client.js';
 
-export interface DashScopeJobsBackendOptions {
-  apiKey?: string;
-  env?: Record<string, string | undefined>;
-  /** Default `https://dashscope.aliyuncs.com` (international: `https://dashscope-intl.aliyuncs.com`). */
-  baseURL?: string;
-  fetch?: typeof globalThis.fetch;
+/** baseURL default: https://dashscope.aliyuncs.com (international: https://dashscope-intl.aliyuncs.com). */
+export interface DashScopeJobsBackendOptions extends RestBackendOptions {
   records?: JobRecordStore;
-  retry?: RetryOptions;
 }
 
 const NAME = 'dashscope';
@@ -27,18 +20,11 @@ const NAME = 'dashscope';
 export function createDashScopeJobsBackend(
   options: DashScopeJobsBackendOptions = {},
 ): FineTuningBackend {
-  const rest = createRestClient({
-    provider: NAME,
-    baseURL: options.baseURL ?? 'https://dashscope.aliyuncs.com',
-    apiKey: () =>
-      loadApiKey({
-        apiKey: options.apiKey,
-        environmentVariableName: 'DASHSCOPE_API_KEY',
-        description: 'DashScope',
-        env: options.env,
-      }),
-    ...(options.fetch === undefined ? {} : { fetch: options.fetch }),
-    ...(options.retry === undefined ? {} : { retry: options.retry }),
+  const rest = restClientFor(options, {
+    name: NAME,
+    description: 'DashScope',
+    envVar: 'DASHSCOPE_API_KEY',
+    baseURL: 'https://dashscope.aliyuncs.com',
     errorOf: (body) => {
       const b = (body ?? {}) as {
         code?: string;

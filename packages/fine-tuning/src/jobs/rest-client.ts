@@ -3,6 +3,7 @@
 // and @repo/providers' withRetry (the one retry loop) for what is safe to repeat.
 import { openAsBlob } from 'node:fs';
 import path from 'node:path';
+import { loadApiKey } from '@repo/core';
 import { parseRetryAfter, withRetry, type RetryOptions } from '@repo/providers';
 import { providerErrorFor } from './jobs-errors.js';
 import type { UploadSource } from './job-types.js';
@@ -15,6 +16,42 @@ export interface RestClientOptions {
   retry?: RetryOptions;
   /** The provider's error body → its message and code. */
   errorOf: (body: unknown) => { message?: string; code?: string; requestId?: string };
+}
+
+/** What a REST backend (DashScope, Together) is configured with; the key only from here or env. */
+export interface RestBackendOptions {
+  apiKey?: string;
+  env?: Record<string, string | undefined>;
+  baseURL?: string;
+  fetch?: typeof globalThis.fetch;
+  retry?: RetryOptions;
+}
+
+/** A REST client for one provider from its backend options: the key from `apiKey` or `envVar`. */
+export function restClientFor(
+  options: RestBackendOptions,
+  provider: {
+    name: string;
+    description: string;
+    envVar: string;
+    baseURL: string;
+    errorOf: RestClientOptions['errorOf'];
+  },
+): RestClient {
+  return createRestClient({
+    provider: provider.name,
+    baseURL: options.baseURL ?? provider.baseURL,
+    apiKey: () =>
+      loadApiKey({
+        apiKey: options.apiKey,
+        environmentVariableName: provider.envVar,
+        description: provider.description,
+        env: options.env,
+      }),
+    ...(options.fetch === undefined ? {} : { fetch: options.fetch }),
+    ...(options.retry === undefined ? {} : { retry: options.retry }),
+    errorOf: provider.errorOf,
+  });
 }
 
 export interface RestRequest {

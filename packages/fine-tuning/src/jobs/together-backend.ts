@@ -2,8 +2,6 @@
 // `/v1/fine-tunes/{id}/events`, `/v1/fine-tunes/{id}/cancel` (https://docs.together.ai/reference/
 // post-fine-tunes and its siblings) and `/v1/files/upload`. Fields marked "unconfirmed" are our
 // reading, not shown in the documentation's examples.
-import { loadApiKey } from '@repo/core';
-import type { RetryOptions } from '@repo/providers';
 import { createMemoryJobRecordStore, type JobRecordStore } from './job-records.js';
 import { createJobSubmission } from './job-submission.js';
 import type { FineTuningBackend } from './job-types.js';
@@ -15,16 +13,11 @@ import {
   type TogetherJob,
   type TogetherEvent,
 } from './together-job-mapping.js';
-import { createRestClient, uploadForm } from './rest-client.js';
+import { restClientFor, uploadForm, type RestBackendOptions } from './rest-client.js';
 
-export interface TogetherJobsBackendOptions {
-  apiKey?: string;
-  env?: Record<string, string | undefined>;
-  /** Default `https://api.together.xyz/v1`. */
-  baseURL?: string;
-  fetch?: typeof globalThis.fetch;
+/** baseURL default: https://api.together.xyz/v1. */
+export interface TogetherJobsBackendOptions extends RestBackendOptions {
   records?: JobRecordStore;
-  retry?: RetryOptions;
 }
 
 const NAME = 'together';
@@ -32,18 +25,11 @@ const NAME = 'together';
 export function createTogetherJobsBackend(
   options: TogetherJobsBackendOptions = {},
 ): FineTuningBackend {
-  const rest = createRestClient({
-    provider: NAME,
-    baseURL: options.baseURL ?? 'https://api.together.xyz/v1',
-    apiKey: () =>
-      loadApiKey({
-        apiKey: options.apiKey,
-        environmentVariableName: 'TOGETHER_API_KEY',
-        description: 'Together',
-        env: options.env,
-      }),
-    ...(options.fetch === undefined ? {} : { fetch: options.fetch }),
-    ...(options.retry === undefined ? {} : { retry: options.retry }),
+  const rest = restClientFor(options, {
+    name: NAME,
+    description: 'Together',
+    envVar: 'TOGETHER_API_KEY',
+    baseURL: 'https://api.together.xyz/v1',
     // `{error: {message, type, code}}` (OpenAI's shape; unconfirmed), or a bare `{message}`.
     errorOf: (body) => {
       const b = (body ?? {}) as {
