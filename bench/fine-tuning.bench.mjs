@@ -22,7 +22,6 @@
 //             the `openai` SDK, then listEvents polled every 100 ms: create → first `metrics`
 //             event (the first training step), for the first job of the server (cold: the trainer
 //             and TensorFlow.js load) and, once it has finished, a second one (warm). No goal.
-import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import {
   createReadStream,
@@ -36,8 +35,14 @@ import { open } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
-import { parseFlags, parseOnly, saveResult, summarise } from './lib.mjs';
+import {
+  lastJsonLine,
+  parseFlags,
+  parseOnly,
+  saveResult,
+  summarise,
+  pythonCanImport,
+} from './lib.mjs';
 
 const self = fileURLToPath(import.meta.url);
 const fineTuningDist = new URL('../packages/fine-tuning/dist/index.js', import.meta.url).href;
@@ -58,27 +63,9 @@ const CL100K_URL = 'https://openaipublic.blob.core.windows.net/encodings/cl100k_
 const CL100K_SHA256 = '223921b76ee99bde995b7ff738513eef100fb51d18c93597a113bcffe865b2a7';
 const MB = 1e6;
 
-/** Runs a child and returns its last stdout line as JSON. */
-async function lastJsonLine(command, args, env = {}) {
-  const { stdout } = await promisify(execFile)(command, args, {
-    env: { ...process.env, ...env },
-    maxBuffer: 16 * 1024 * 1024,
-  });
-  return JSON.parse(stdout.trim().split('\n').at(-1));
-}
-
 // --expose-gc: the validate worker reads the live heap after a full collection, once timed.
 const nodeWorker = (kind, options) =>
   lastJsonLine(process.execPath, ['--expose-gc', self, 'worker', kind, JSON.stringify(options)]);
-
-async function canImport(modules) {
-  try {
-    await promisify(execFile)('python3', ['-c', `import ${modules}`]);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 export async function run(args) {
   const { only, rest } = parseOnly(args, SECTIONS);
@@ -107,7 +94,7 @@ async function runValidate(flags, verdicts) {
     console.log(
       `generated ${files.map((f) => `${fmt(f.bytes / MB, 1)} MB (${fmt(f.lines)} rows, ${f.toolRows} with tool calls)`).join(' and ')} in ${fmt((performance.now() - started) / 1000, 1)} s`,
     );
-    const importable = await canImport('tiktoken, numpy');
+    const importable = await pythonCanImport('tiktoken, numpy');
     let hasPeer = importable;
     const cacheDir = importable ? await writeTiktokenCache(dir) : undefined;
     const rows = [];

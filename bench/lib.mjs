@@ -1,5 +1,6 @@
 // Small helpers shared by the benches: percentiles, memory sampling, result files.
-import { execFileSync } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
+import { promisify } from 'node:util';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 
 export function percentile(sorted, p) {
@@ -138,4 +139,23 @@ export function parseOnly(args, sections) {
   if (only.length === 0 || unknown.length > 0)
     throw new Error(`--only takes ${sections.join('|')} (or a comma list), not "${args[at + 1]}"`);
   return { only, rest: [...args.slice(0, at), ...args.slice(at + 2)] };
+}
+
+/** Runs a child process and returns its last stdout line as JSON (bench workers print one). */
+export async function lastJsonLine(command, args, env = {}) {
+  const { stdout } = await promisify(execFile)(command, args, {
+    env: { ...process.env, ...env },
+    maxBuffer: 16 * 1024 * 1024,
+  });
+  return JSON.parse(stdout.trim().split('\n').at(-1));
+}
+
+/** Whether `python3` on PATH can import these modules (`'numpy'`, `'tiktoken, regex'`). */
+export async function pythonCanImport(modules) {
+  try {
+    await promisify(execFile)('python3', ['-c', `import ${modules}`]);
+    return true;
+  } catch {
+    return false;
+  }
 }

@@ -21,14 +21,19 @@
 //             up to `tokens` tokens on an English and a Chinese prompt, with the KV cache and
 //             without it (every token re-runs the prefix), on the base model or a random-init
 //             model of its shape: the median of `rounds`, each mode in its own process.
-import { execFile } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
 import { modelFlopsUtilisation } from '@repo/training-math';
-import { parseFlags, parseOnly, saveResult, summarise } from './lib.mjs';
+import {
+  lastJsonLine,
+  parseFlags,
+  parseOnly,
+  saveResult,
+  summarise,
+  pythonCanImport,
+} from './lib.mjs';
 
 const self = fileURLToPath(import.meta.url);
 const trainerDist = new URL('../packages/trainer/dist/index.js', import.meta.url).href;
@@ -56,28 +61,10 @@ const TORCH_GOAL = 0.5;
 const SFT_GOAL_S = 120;
 const ONE_THREAD = { OMP_NUM_THREADS: '1', OPENBLAS_NUM_THREADS: '1', MKL_NUM_THREADS: '1' };
 
-/** Runs a child and returns its last stdout line as JSON. */
-async function lastJsonLine(command, args, env = {}) {
-  const { stdout } = await promisify(execFile)(command, args, {
-    env: { ...process.env, ...env },
-    maxBuffer: 16 * 1024 * 1024,
-  });
-  return JSON.parse(stdout.trim().split('\n').at(-1));
-}
-
 const nodeWorker = (kind, options) =>
   lastJsonLine(process.execPath, [self, 'worker', kind, JSON.stringify(options)]);
 const python = (mode, options, env) =>
   lastJsonLine('python3', [torchScript, mode, JSON.stringify(options)], env);
-
-async function canImport(module) {
-  try {
-    await promisify(execFile)('python3', ['-c', `import ${module}`]);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 export async function run(args) {
   const { only, rest } = parseOnly(args, SECTIONS);
@@ -102,8 +89,8 @@ const median = (values) => summarise(values).p50;
 
 async function runPretrain(flags, verdicts) {
   const cores = availableParallelism();
-  const hasNumpy = await canImport('numpy');
-  const hasTorch = await canImport('torch');
+  const hasNumpy = await pythonCanImport('numpy');
+  const hasTorch = await pythonCanImport('torch');
   const peak = hasNumpy ? await python('peak', { size: 1024, repeats: 10 }, ONE_THREAD) : undefined;
   const wasm = await nodeWorker('matmul', { size: 1024, repeats: 5 });
   const peers = hasTorch ? [...new Set([1, cores])] : [];
