@@ -1,9 +1,9 @@
 // The validation pass that validate, stats and estimate share: the flags that shape it (format,
 // model, validation file, kept errors) and the progress readout over both files.
+import type { CliIo, Flags, FlagSpec } from '@repo/core/cli';
+import { fileFlag } from './flags.js';
 import { DATASET_FORMATS } from '../formats.js';
 import { validateDataset, type DatasetReport } from '../dataset/validate-dataset.js';
-import type { CliIo } from './cli-io.js';
-import type { Flags, FlagSpec } from './flags.js';
 import { readWithProgress } from './progress.js';
 
 const text = { type: 'string' } as const;
@@ -18,7 +18,7 @@ export const CHECK_FLAGS: FlagSpec = {
 export async function checkFile(file: string, flags: Flags, io: CliIo): Promise<DatasetReport> {
   const format = flags.choice('format', DATASET_FORMATS);
   const model = flags.string('model');
-  const validationFile = flags.file('validation');
+  const validationFile = fileFlag(flags, 'validation');
   const maxErrors = flags.whole('max-errors', 0);
   const train = readWithProgress(file, io);
   const validation =

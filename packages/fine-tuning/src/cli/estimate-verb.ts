@@ -3,13 +3,20 @@
 // --open-model what training it yourself takes (FLOPs, hours, model-state memory per GPU).
 import { readFile } from 'node:fs/promises';
 import type { ZeroStage } from '@repo/training-math';
+import {
+  type CliIo,
+  flagError,
+  type Flags,
+  type FlagSpec,
+  formatCount,
+  formatFlops,
+} from '@repo/core/cli';
+import { fileFlag, inputFile, requiredNumber } from './flags.js';
+import { formatGiB, formatHours, table } from './format.js';
 import { estimateCost, TARGET_EPOCHS, type PriceTable } from '../dataset/estimate-cost.js';
 import { estimateOpenModel } from '../dataset/estimate-open-model.js';
 import type { DatasetReport } from '../dataset/validate-dataset.js';
 import { checkFile, CHECK_FLAGS } from './check-file.js';
-import type { CliIo } from './cli-io.js';
-import { flagError, requiredNumber, type Flags, type FlagSpec } from './flags.js';
-import { formatCount, formatFlops, formatGiB, formatHours, table } from './format.js';
 
 const text = { type: 'string' } as const;
 export const ESTIMATE_FLAGS: FlagSpec = {
@@ -47,7 +54,7 @@ const money = (n: number, currency: string) => `${n.toFixed(n < 1 ? 4 : 2)} ${cu
 
 async function hostedEstimate(report: DatasetReport, flags: Flags, io: CliIo): Promise<number> {
   const model = flags.required('model', 'the model to fine-tune (its price and context cap)');
-  const pricesFile = flags.file('prices');
+  const pricesFile = fileFlag(flags, 'prices');
   if (pricesFile === undefined)
     throw flagError(
       '--prices',
@@ -138,7 +145,7 @@ function openModelEstimate(report: DatasetReport, flags: Flags, io: CliIo): numb
 }
 
 export async function estimateVerb(flags: Flags, io: CliIo): Promise<number> {
-  const file = flags.inputFile('the training file (JSONL)');
+  const file = inputFile(flags, 'the training file (JSONL)');
   const report = await checkFile(file, flags, io);
   if (!report.ok)
     io.stderr.write(

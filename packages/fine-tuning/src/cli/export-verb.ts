@@ -1,10 +1,10 @@
 // `ai-ft export IN --out DIR`: an export bundle for training an open model on your own GPUs
 // (LLaMA-Factory or TRL), with the ZeRO stage or LoRA chosen from the memory arithmetic.
+import { type CliIo, flagError, type Flags, type FlagSpec, formatCount } from '@repo/core/cli';
+import { inputFile, requiredNumber } from './flags.js';
+import { formatGiB } from './format.js';
 import { ROW_FORMATS, readRecords } from '../convert/convert-rows.js';
 import { writeExportBundle } from '../convert/write-export-bundle.js';
-import type { CliIo } from './cli-io.js';
-import { flagError, requiredNumber, type Flags, type FlagSpec } from './flags.js';
-import { formatCount, formatGiB } from './format.js';
 import { lineTexts } from './line-files.js';
 import { readWithProgress } from './progress.js';
 import { refusedRow } from './refused-row.js';
@@ -34,7 +34,7 @@ function required<T extends string>(flags: Flags, name: string, choices: readonl
 }
 
 export async function exportVerb(flags: Flags, io: CliIo): Promise<number> {
-  const file = flags.inputFile('the JSONL rows to export');
+  const file = inputFile(flags, 'the JSONL rows to export');
   const from = flags.choice('from', ROW_FORMATS) ?? 'openai';
   const format = required(flags, 'format', ['llama-factory', 'trl'] as const);
   const method = required(flags, 'method', ['sft', 'dpo'] as const);

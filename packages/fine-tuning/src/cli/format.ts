@@ -1,26 +1,14 @@
-// How the CLI writes numbers: counts with thousands separators, decimals, bytes, FLOPs.
-export const formatCount = (n: number): string => Math.round(n).toLocaleString('en');
+// How ai-ft writes its figures beyond `@repo/core/cli`'s counts and bytes: decimals, GiB, hours
+// and label–value tables.
+import { formatCount } from '@repo/core/cli';
 
 /** Percentiles interpolate: one decimal when they are not whole. */
 export const formatFigure = (n: number): string =>
   Number.isInteger(n) ? formatCount(n) : n.toLocaleString('en', { maximumFractionDigits: 1 });
 
-export const formatFlops = (n: number): string => n.toExponential(2).replace('e+', 'e');
-
 /** Binary units, as GPU memory is sold (80 GiB). */
 export function formatGiB(bytes: number): string {
   return `${(bytes / 2 ** 30).toFixed(1)} GiB`;
-}
-
-export function formatBytes(bytes: number): string {
-  const units = ['B', 'kB', 'MB', 'GB', 'TB'];
-  let value = bytes;
-  let unit = 0;
-  while (value >= 1000 && unit < units.length - 1) {
-    value /= 1000;
-    unit++;
-  }
-  return `${value.toFixed(unit === 0 ? 0 : 1)} ${units[unit]}`;
 }
 
 /** Label–value rows, values right-aligned in one column, then an optional note. */

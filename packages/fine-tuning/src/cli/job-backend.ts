@@ -1,14 +1,13 @@
 // Which job API the job verbs talk to (--backend, --base-url) and where submissions are remembered
 // (--records, for idempotent resubmits across runs). Keys come from the environment only, looked
 // up when a request is made: a key on the command line would end up in shell history and `ps`.
+import { type CliIo, flagError, type Flags, type FlagSpec } from '@repo/core/cli';
 import { createDashScopeJobsBackend } from '../jobs/dashscope-backend.js';
 import { createJsonFolderJobRecordStore, createMemoryJobRecordStore } from '../jobs/job-records.js';
 import type { FineTuningBackend } from '../jobs/job-types.js';
 import { createOpenAiJobsBackend } from '../jobs/openai-backend.js';
 import { AZURE_STATUSES } from '../jobs/status-maps.js';
 import { createTogetherJobsBackend } from '../jobs/together-backend.js';
-import type { CliIo } from './cli-io.js';
-import { flagError, type Flags, type FlagSpec } from './flags.js';
 
 export const BACKENDS = ['openai', 'azure', 'local-llm', 'dashscope', 'together'] as const;
 

@@ -1,13 +1,12 @@
 // The verbs that drive a hosted (or local-llm) fine-tuning job through src/jobs' backend
 // interface: submit (validate locally, upload, create; --follow to watch), follow (status changes
 // and events until the job ends; Ctrl-C stops watching, not the job), list and cancel.
+import { type CliIo, flagError, type Flags, type FlagSpec, formatCount } from '@repo/core/cli';
+import { inputFile } from './flags.js';
 import { followJob } from '../jobs/follow-job.js';
 import type { FineTuningBackend, Job, JobEvent, JobSpec } from '../jobs/job-types.js';
 import { backendFrom, BACKEND_FLAGS } from './job-backend.js';
 import { checkFile } from './check-file.js';
-import type { CliIo } from './cli-io.js';
-import { flagError, type Flags, type FlagSpec } from './flags.js';
-import { formatCount } from './format.js';
 import { issueLine } from './validate-verb.js';
 
 const text = { type: 'string' } as const;
@@ -78,7 +77,7 @@ async function follow(backend: FineTuningBackend, id: string, flags: Flags, io: 
 }
 
 export async function submitVerb(flags: Flags, io: CliIo): Promise<number> {
-  const file = flags.inputFile('the training file (JSONL)');
+  const file = inputFile(flags, 'the training file (JSONL)');
   const model = flags.required('model', 'the base model to fine-tune');
   const method = flags.choice('method', ['sft', 'dpo'] as const);
   const backend = backendFrom(flags, io);

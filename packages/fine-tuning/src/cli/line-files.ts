@@ -3,9 +3,9 @@
 // U+FFFD), and lines written to a file or to stdout in 64 kB writes. An output file is removed
 // when the verb fails, so a refused row never leaves half a file behind.
 import { open, rm, type FileHandle } from 'node:fs/promises';
+import type { CliIo } from '@repo/core/cli';
 import { readLines } from '../dataset/read-lines.js';
 import { refuse } from '../convert/refuse.js';
-import type { CliIo } from './cli-io.js';
 
 /** Every line's text (blank lines included, so callers number lines as the file does). */
 export async function* lineTexts(source: AsyncIterable<Uint8Array>): AsyncGenerator<string> {

@@ -3,8 +3,7 @@
 // silent otherwise. One line needs no bar library: the package stays free of a dependency that
 // only this readout would use.
 import { createReadStream, statSync } from 'node:fs';
-import type { CliIo } from './cli-io.js';
-import { formatBytes } from './format.js';
+import { type CliIo, formatBytes } from '@repo/core/cli';
 
 export interface ByteProgress {
   /** The file's bytes, counted as they are read (a LineSource for validateDataset). */

@@ -1,12 +1,11 @@
 // The verbs that rewrite a JSONL file, streaming it line by line: convert (between the four row
 // formats), split (a deterministic train/validation split) and dedupe (exact duplicates).
 // A row the library refuses fails the verb with its line and reason, exit 1, and no output file.
+import { type CliIo, flagError, type Flags, type FlagSpec, formatCount } from '@repo/core/cli';
+import { inputFile } from './flags.js';
 import { convertLines, ROW_FORMATS } from '../convert/convert-rows.js';
 import { createDeduper } from '../convert/dedupe.js';
 import { splitSideOf } from '../convert/split-dataset.js';
-import type { CliIo } from './cli-io.js';
-import { flagError, type Flags, type FlagSpec } from './flags.js';
-import { formatCount } from './format.js';
 import { lineTexts, openLineSink, withSinks } from './line-files.js';
 import { readWithProgress } from './progress.js';
 import { refusedRow } from './refused-row.js';
@@ -37,7 +36,7 @@ function requiredFormat(flags: Flags, name: 'from' | 'to') {
 }
 
 export async function convertVerb(flags: Flags, io: CliIo): Promise<number> {
-  const file = flags.inputFile('the JSONL file to convert');
+  const file = inputFile(flags, 'the JSONL file to convert');
   const from = requiredFormat(flags, 'from');
   const to = requiredFormat(flags, 'to');
   const outPath = flags.string('out');
@@ -60,7 +59,7 @@ export async function convertVerb(flags: Flags, io: CliIo): Promise<number> {
 }
 
 export async function splitVerb(flags: Flags, io: CliIo): Promise<number> {
-  const file = flags.inputFile('the JSONL file to split');
+  const file = inputFile(flags, 'the JSONL file to split');
   const fraction = flags.number('validation-fraction');
   if (fraction === undefined || !(fraction > 0 && fraction < 1))
     throw flagError('--validation-fraction', 'is required: a number between 0 and 1, e.g. 0.1');
@@ -100,7 +99,7 @@ export async function splitVerb(flags: Flags, io: CliIo): Promise<number> {
 const SHOWN_DUPLICATES = 20;
 
 export async function dedupeVerb(flags: Flags, io: CliIo): Promise<number> {
-  const file = flags.inputFile('the JSONL file to dedupe');
+  const file = inputFile(flags, 'the JSONL file to dedupe');
   const outPath = flags.required('out', 'the file for the rows kept');
   const input = readWithProgress(file, io);
   const out = await openLineSink(outPath, io);

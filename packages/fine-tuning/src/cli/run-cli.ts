@@ -1,13 +1,10 @@
-// `ai-ft <verb> [flags]`: picks the verb, parses its flags, runs it and turns what went wrong into
-// one line and an exit code: 2 for a bad flag or argument (an InvalidInputError, which names the
-// field), 1 for problems in the data, a failed job or a provider error, 130 when Ctrl-C stops
-// following a job. No stack traces for user mistakes.
-import { InvalidInputError, MissingApiKeyError } from '@repo/core';
+// `ai-ft <verb> [flags]`: the verbs and their usage texts, run by runVerbCli from `@repo/core/cli`:
+// exit 2 for a bad flag or argument or a missing API key, 1 for problems in the data, a failed job
+// or a provider error, 130 when Ctrl-C stops following a job. No stack traces for user mistakes.
+import { runVerbCli, type CliIo, type CliVerb } from '@repo/core/cli';
 import { CHECK_FLAGS, FLAG_OF_FIELD } from './check-file.js';
-import type { CliIo } from './cli-io.js';
 import { estimateVerb, ESTIMATE_FLAGS } from './estimate-verb.js';
 import { exportVerb, EXPORT_FLAGS } from './export-verb.js';
-import { flagError, Flags, type FlagSpec } from './flags.js';
 import {
   cancelVerb,
   followVerb,
@@ -30,9 +27,7 @@ import { statsVerb } from './stats-verb.js';
 import { USAGE } from './usage.js';
 import { validateVerb } from './validate-verb.js';
 
-type Verb = (flags: Flags, io: CliIo) => Promise<number> | number;
-
-const VERBS: Record<string, { flags: FlagSpec; run: Verb }> = {
+const VERBS: Record<string, CliVerb<CliIo>> = {
   validate: { flags: CHECK_FLAGS, run: validateVerb },
   stats: { flags: CHECK_FLAGS, run: statsVerb },
   estimate: { flags: ESTIMATE_FLAGS, run: estimateVerb },
@@ -47,48 +42,12 @@ const VERBS: Record<string, { flags: FlagSpec; run: Verb }> = {
 };
 
 /** Runs the CLI and returns the exit code (main.ts sets `process.exitCode`). */
-export async function runCli(argv: string[], io: CliIo): Promise<number> {
-  const [verb, ...rest] = argv;
-  if (verb === undefined) {
-    io.stderr.write(`${USAGE.main}\n`);
-    return 2;
-  }
-  if (verb === '--help' || verb === '-h' || verb === 'help') {
-    const topic = rest[0] !== undefined && VERBS[rest[0]] ? rest[0] : 'main';
-    io.stdout.write(`${USAGE[topic]}\n`);
-    return 0;
-  }
-  const entry = VERBS[verb];
-  const prefix = `ai-ft ${entry ? verb : ''}`.trimEnd();
-  try {
-    if (!entry) throw flagError(`"${verb}"`, `is not a command (${Object.keys(VERBS).join(', ')})`);
-    const flags = Flags.parse(rest, entry.flags);
-    if (flags.help) {
-      io.stdout.write(`${USAGE[verb]}\n`);
-      return 0;
-    }
-    return await entry.run(flags, io);
-  } catch (error) {
-    if (error instanceof MissingApiKeyError) {
-      io.stderr.write(`${prefix}: no API key: set ${error.environmentVariableName}\n`);
-      return 2;
-    }
-    if (error instanceof InvalidInputError) {
-      io.stderr.write(`${prefix}: ${explain(error)}\n`);
-      return 2;
-    }
-    io.stderr.write(`${prefix}: ${error instanceof Error ? error.message : String(error)}\n`);
-    return 1;
-  }
-}
-
-/** The library names its options (maxErrors); say which flag sets them. */
-function explain(error: InvalidInputError): string {
-  const detail = error.details[0];
-  const flag = detail === undefined ? undefined : FLAG_OF_FIELD[detail.field];
-  const reason =
-    detail && !error.message.includes(detail.reason) ? `: ${detail.field} ${detail.reason}` : '';
-  return flag && !error.message.includes(flag)
-    ? `${error.message}${reason} (${flag})`
-    : `${error.message}${reason}`;
+export function runCli(argv: string[], io: CliIo): Promise<number> {
+  return runVerbCli(argv, io, {
+    name: 'ai-ft',
+    verbs: VERBS,
+    usage: USAGE,
+    flagOfField: FLAG_OF_FIELD,
+    showReason: true,
+  });
 }

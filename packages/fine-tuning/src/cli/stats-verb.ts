@@ -1,11 +1,11 @@
 // `ai-ft stats FILE`: the statistics of the validation pass as a table (distributions as p50,
 // p95, max), or the stats object with --json. Statistics cover the lines without errors.
+import { type CliIo, type Flags, formatCount } from '@repo/core/cli';
+import { inputFile } from './flags.js';
+import { formatFigure, table } from './format.js';
 import type { DatasetStats } from '../dataset/dataset-stats.js';
 import type { Summary } from '../dataset/distribution.js';
 import { checkFile } from './check-file.js';
-import type { CliIo } from './cli-io.js';
-import type { Flags } from './flags.js';
-import { formatCount, formatFigure, table } from './format.js';
 
 function distributionRows(stats: DatasetStats): string[] {
   const rows: [string, Summary][] = [
@@ -52,7 +52,7 @@ export function statsTable(file: string, stats: DatasetStats, overlap?: number):
 }
 
 export async function statsVerb(flags: Flags, io: CliIo): Promise<number> {
-  const file = flags.inputFile('the training file (JSONL)');
+  const file = inputFile(flags, 'the training file (JSONL)');
   const report = await checkFile(file, flags, io);
   const overlap = report.validation?.overlap;
   if (flags.boolean('json')) {

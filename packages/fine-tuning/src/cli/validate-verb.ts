@@ -1,12 +1,11 @@
 // `ai-ft validate FILE`: every problem as `line N  code  field: reason`, the warnings the same
 // way, and a summary. Exit 0 when no errors were found (warnings do not fail a file), 1 when
 // some were: a script or CI step can gate an upload on it.
+import { type CliIo, type Flags, formatCount } from '@repo/core/cli';
+import { inputFile } from './flags.js';
 import type { DatasetIssue } from '../dataset/dataset-issues.js';
 import type { FileReport } from '../dataset/validate-dataset.js';
 import { checkFile } from './check-file.js';
-import type { CliIo } from './cli-io.js';
-import type { Flags } from './flags.js';
-import { formatCount } from './format.js';
 
 export function issueLine(issue: DatasetIssue): string {
   const field = issue.field === '' ? '' : `${issue.field}: `;
@@ -34,7 +33,7 @@ function describeFile(name: string, report: FileReport): string[] {
 }
 
 export async function validateVerb(flags: Flags, io: CliIo): Promise<number> {
-  const file = flags.inputFile('the training file (JSONL)');
+  const file = inputFile(flags, 'the training file (JSONL)');
   const report = await checkFile(file, flags, io);
   if (flags.boolean('json')) io.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
   else {

@@ -1,8 +1,8 @@
-// What the CLI talks to: two output streams and Ctrl-C. main.ts passes the process's; the
-// functions take them as an argument so nothing below reads globals.
-export interface CliIo {
-  stdout: { write(text: string): unknown; isTTY?: boolean };
-  stderr: { write(text: string): unknown; isTTY?: boolean };
+// What ai-train talks to: two output streams and Ctrl-C, which it must be able to hear (a run
+// stops at a checkpoint). main.ts passes the process's; nothing below reads globals.
+import type { CliIo as VerbCliIo } from '@repo/core/cli';
+
+export interface CliIo extends VerbCliIo {
   /** Calls `listener` on each Ctrl-C (SIGINT) until the returned function is called. */
   onInterrupt(listener: () => void): () => void;
 }

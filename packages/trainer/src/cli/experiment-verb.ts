@@ -2,9 +2,9 @@
 // (src/experiments/), with progress, then its summary and the charts it wrote. Each experiment is
 // imported only when asked for.
 import path from 'node:path';
-import type { ExperimentOptions, ExperimentResult } from '../experiments/experiment.js';
+import { flagError, type Flags, type FlagSpec } from '@repo/core/cli';
 import type { CliIo } from './cli-io.js';
-import { flagError, type Flags, type FlagSpec } from './flags.js';
+import type { ExperimentOptions, ExperimentResult } from '../experiments/experiment.js';
 import { terminalBar } from './progress.js';
 import { mustBeCheckpoint } from './train-config.js';
 

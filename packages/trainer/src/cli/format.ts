@@ -1,27 +1,4 @@
-// How the CLI writes numbers: counts with thousands separators, durations, bytes, FLOPs.
-export const formatCount = (n: number): string => Math.round(n).toLocaleString('en');
-
-export const formatFlops = (n: number): string => n.toExponential(2).replace('e+', 'e');
-
-export function formatDuration(ms: number): string {
-  if (ms < 9500) return `${(Math.max(0, ms) / 1000).toFixed(1)} s`;
-  const seconds = Math.round(ms / 1000);
-  if (seconds < 60) return `${seconds} s`;
-  const minutes = Math.floor(seconds / 60);
-  if (minutes < 60) return `${minutes} min ${seconds % 60} s`;
-  return `${Math.floor(minutes / 60)} h ${minutes % 60} min`;
-}
-
-export function formatBytes(bytes: number): string {
-  const units = ['B', 'kB', 'MB', 'GB', 'TB', 'PB'];
-  let value = bytes;
-  let unit = 0;
-  while (value >= 1000 && unit < units.length - 1) {
-    value /= 1000;
-    unit++;
-  }
-  return `${value.toFixed(unit === 0 ? 0 : 1)} ${units[unit]}`;
-}
+// How ai-train writes a stage's figures (counts, durations, bytes and FLOPs: `@repo/core/cli`).
 
 /** `loss 2.3456  validationLoss 2.5012`: a stage's figures, four decimals. */
 export const formatMetrics = (metrics: Record<string, number>): string =>

@@ -10,9 +10,15 @@ import {
   trainingFlops,
   type TrainingRegime,
 } from '@repo/training-math';
+import {
+  flagError,
+  type Flags,
+  type FlagSpec,
+  formatBytes,
+  formatCount,
+  formatFlops,
+} from '@repo/core/cli';
 import type { CliIo } from './cli-io.js';
-import { flagError, type Flags, type FlagSpec } from './flags.js';
-import { formatBytes, formatCount, formatFlops } from './format.js';
 
 const text = { type: 'string' } as const;
 export const PARAMS_FLAGS: FlagSpec = {

@@ -2,9 +2,10 @@
 // the last validation loss, tokens/s, ETA), one line per validation step when the output is a
 // file or a pipe, or every event as one JSON line with --json.
 import cliProgress from 'cli-progress';
-import type { TrainEvent } from '../train/train.js';
+import { formatCount, formatDuration } from '@repo/core/cli';
 import type { CliIo } from './cli-io.js';
-import { formatCount, formatDuration, formatMetrics } from './format.js';
+import { formatMetrics } from './format.js';
+import type { TrainEvent } from '../train/train.js';
 
 /** A cli-progress bar on stderr (only where stderr is a terminal). */
 export function terminalBar(io: CliIo, format: string): cliProgress.SingleBar {

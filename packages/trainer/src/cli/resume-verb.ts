@@ -2,9 +2,9 @@
 // when the run started) supplies every setting, so no training flags are taken here.
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { TrainConfig } from '../train/train.js';
+import { flagError, type Flags } from '@repo/core/cli';
 import type { CliIo } from './cli-io.js';
-import { flagError, type Flags } from './flags.js';
+import type { TrainConfig } from '../train/train.js';
 import { runTraining } from './run-training.js';
 import { exists } from './train-config.js';
 

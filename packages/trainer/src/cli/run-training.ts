@@ -3,10 +3,11 @@
 // where everything is.
 import path from 'node:path';
 import { InvalidInputError } from '@repo/core';
+import { formatCount, formatDuration, formatFlops } from '@repo/core/cli';
+import type { CliIo } from './cli-io.js';
+import { formatMetrics } from './format.js';
 import { startRun } from '../run/start-run.js';
 import type { TrainConfig, TrainResult } from '../train/train.js';
-import type { CliIo } from './cli-io.js';
-import { formatCount, formatDuration, formatFlops, formatMetrics } from './format.js';
 import { createProgress } from './progress.js';
 
 export const INTERRUPTED = 130;

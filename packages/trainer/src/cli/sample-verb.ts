@@ -1,12 +1,12 @@
 // `ai-train sample DIR "prompt"`: loads a checkpoint (a run folder means its final/ model) and
 // streams the assistant's answer with the plain-TypeScript sampler; no TensorFlow.js is loaded.
 import path from 'node:path';
+import { flagError, type Flags, type FlagSpec } from '@repo/core/cli';
+import type { CliIo } from './cli-io.js';
 import { loadCheckpoint } from '../model/checkpoint.js';
 import { GptRunner } from '../model/inference.js';
 import { checkSampleOptions, generateChat } from '../model/sample.js';
 import type { ChatTurn } from '../tokenizer/char-tokenizer.js';
-import type { CliIo } from './cli-io.js';
-import { flagError, type Flags, type FlagSpec } from './flags.js';
 import { exists, mustBeCheckpoint } from './train-config.js';
 
 const text = { type: 'string' } as const;

@@ -3,12 +3,12 @@
 // must exist looked at, the model shape and every setting checked with the library's own rules.
 import { access, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { flagError, type Flags, type FlagSpec } from '@repo/core/cli';
 import { BASE_MODEL_DIR } from '../base-model.js';
 import { checkConfig } from '../model/config.js';
 import { OPTIMIZER_NAMES, type OptimizerName } from '../optim/optimizers.js';
 import type { Stage } from '../train/stages.js';
 import { resolveTrainConfig, type TrainConfig } from '../train/train.js';
-import { flagError, type Flags, type FlagSpec } from './flags.js';
 
 const text = { type: 'string' } as const;
 const COMMON: FlagSpec = {

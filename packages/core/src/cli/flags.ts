@@ -1,11 +1,13 @@
-// Reading a verb's flags: node:util's parseArgs (strict, so a misspelt flag is an error, not a
+// Reading a CLI verb's flags: node:util's parseArgs (strict, so a misspelt flag is an error, not a
 // silently ignored option), then typed getters whose errors name the flag. Every mistake here is
-// an InvalidInputError with the flag as its field, which runCli turns into one line and exit 2.
+// an InvalidInputError with the flag as its field, which runVerbCli turns into one line and exit 2.
 import { parseArgs } from 'node:util';
-import { InvalidInputError } from '@repo/core';
+import { InvalidInputError } from '../ai-errors.js';
 
+/** A verb's flags: `multiple` string flags may be repeated (`strings()` reads them all). */
 export type FlagSpec = Record<string, { type: 'string' | 'boolean'; multiple?: boolean }>;
 
+/** The error every CLI check throws: `--flag reason`, with the flag as the field at fault. */
 export function flagError(flag: string, reason: string): InvalidInputError {
   return new InvalidInputError(`${flag} ${reason}`, [{ field: flag, reason }]);
 }
@@ -31,6 +33,7 @@ export class Flags {
     readonly positionals: string[],
   ) {}
 
+  /** Parses `argv` against `spec` plus `--help`/`-h`; positionals are allowed. */
   static parse(argv: string[], spec: FlagSpec): Flags {
     try {
       const { values, positionals } = parseArgs({
@@ -65,12 +68,14 @@ export class Flags {
     return this.values[name] === true;
   }
 
+  /** The flag's value; the last one when a `multiple` flag is repeated. */
   string(name: string): string | undefined {
     const value = this.values[name];
     if (Array.isArray(value)) return value.at(-1) as string | undefined;
     return typeof value === 'string' ? value : undefined;
   }
 
+  /** Every value of a `multiple` flag, in order (none: `[]`). */
   strings(name: string): string[] {
     const value = this.values[name];
     return (Array.isArray(value) ? value : value === undefined ? [] : [value]).map(String);
@@ -82,12 +87,28 @@ export class Flags {
     return value;
   }
 
+  /** One of `choices`, or undefined when the flag is absent. */
+  choice<T extends string>(name: string, choices: readonly T[]): T | undefined {
+    const value = this.string(name);
+    if (value === undefined) return undefined;
+    if (!choices.includes(value as T))
+      throw flagError(`--${name}`, `must be one of ${choices.join(', ')} (got "${value}")`);
+    return value as T;
+  }
+
   number(name: string): number | undefined {
     const raw = this.string(name);
     if (raw === undefined) return undefined;
     const value = Number(raw);
     if (raw.trim() === '' || !Number.isFinite(value))
       throw flagError(`--${name}`, `must be a number (got "${raw}")`);
+    return value;
+  }
+
+  positive(name: string): number | undefined {
+    const value = this.number(name);
+    if (value !== undefined && !(value > 0))
+      throw flagError(`--${name}`, `must be greater than 0 (got "${this.string(name)}")`);
     return value;
   }
 
