@@ -4,6 +4,7 @@
 import { type CliIo, flagError, type Flags, type FlagSpec, formatCount } from '@repo/core/cli';
 import { inputFile } from './flags.js';
 import { followJob } from '../jobs/follow-job.js';
+import { lossChart, lossPointOf, type LossPoint } from './loss-chart.js';
 import type { FineTuningBackend, Job, JobEvent, JobSpec } from '../jobs/job-types.js';
 import { backendFrom, BACKEND_FLAGS } from './job-backend.js';
 import { checkFile } from './check-file.js';
@@ -53,12 +54,33 @@ async function follow(backend: FineTuningBackend, id: string, flags: Flags, io: 
   };
   const abort = new AbortController();
   const release = io.onInterrupt?.(() => abort.abort());
+  // On a terminal, metrics become a live loss curve on stderr, redrawn in place; elsewhere
+  // (a pipe, --json) every event stays one line.
+  const live = !json && io.stderr.isTTY === true;
+  const points: LossPoint[] = [];
+  let drawn = 0;
+  const draw = () => {
+    const lines = lossChart(points);
+    io.stderr.write(`${drawn ? `\x1b[${drawn}A\x1b[J` : ''}${lines.join('\n')}\n`);
+    drawn = lines.length;
+  };
   try {
     const job = await followJob(backend, id, {
       signal: abort.signal,
       pollMs: flags.whole('poll-ms', 1),
-      onStatus: (j) => print(`status ${j.status} (${j.rawStatus})`, { type: 'status', job: j }),
-      onEvent: (e) => print(eventLine(e), { type: 'event', event: e }),
+      onStatus: (j) => {
+        drawn = 0; // the chart stays above; a new one starts below the status line
+        print(`status ${j.status} (${j.rawStatus})`, { type: 'status', job: j });
+      },
+      onEvent: (e) => {
+        const point = live ? lossPointOf(e) : undefined;
+        if (!point) {
+          drawn = 0;
+          return print(eventLine(e), { type: 'event', event: e });
+        }
+        points.push(point);
+        draw();
+      },
     });
     print(jobLine(job), { type: 'end', job });
     if (job.status !== 'succeeded') {
