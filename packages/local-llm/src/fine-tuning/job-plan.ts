@@ -12,21 +12,15 @@ import type { FineTuningJob, JobPlan, ResolvedHyperparameters } from './job-reco
 
 const AUTO_BATCH = { supervised: 8, dpo: 4 };
 const BASE_LEARNING_RATE = { supervised: 1e-3, dpo: 5e-5 };
-/** The trainer's default validation share (it holds out round(n × 0.1), at least one of two or more). */
-const VALIDATION_FRACTION = 0.1;
-
-export function trainingRows(rows: number): number {
-  const held =
-    rows < 2 ? 0 : Math.min(rows - 1, Math.max(1, Math.round(rows * VALIDATION_FRACTION)));
-  return rows - held;
-}
+/** The trainer's default validation share: it holds this much of the file out. */
+export const VALIDATION_FRACTION = 0.1;
 
 export function planJob(
   draft: JobDraft,
-  rows: number,
+  /** The rows the trainer trains on: the file's, less its held-out validation split. */
+  train: number,
 ): { plan: JobPlan; hyperparameters: ResolvedHyperparameters; method: FineTuningJob['method'] } {
   const asked = draft.hyperparameters;
-  const train = trainingRows(rows);
   const batchSize =
     asked.batch_size === 'auto' ? Math.min(AUTO_BATCH[draft.method], train) : asked.batch_size;
   const epochs = asked.n_epochs === 'auto' ? 1 : asked.n_epochs;

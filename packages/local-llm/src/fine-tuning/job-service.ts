@@ -6,7 +6,7 @@ import type { TrainedModels } from '../trained-models.js';
 import { errorResponse, failInvalid } from '../openai-errors.js';
 import type { FileStore } from './files.js';
 import { messageEvent } from './job-events.js';
-import { planJob } from './job-plan.js';
+import { planJob, VALIDATION_FRACTION } from './job-plan.js';
 import { FINISHED, type FineTuningJob, type JobRecord, type JobStore } from './job-records.js';
 import type { JobDraft } from './job-request.js';
 import type { JobRunner } from './job-runner.js';
@@ -101,13 +101,12 @@ export class JobService {
 
   private async validate(record: JobRecord): Promise<void> {
     let rows: number;
+    let train: number;
     try {
-      rows = await validateFiles(
-        await this.trainer(),
-        record,
-        this.files,
-        this.store.folder(record.job.id),
-      );
+      const trainer = await this.trainer();
+      rows = await validateFiles(trainer, record, this.files, this.store.folder(record.job.id));
+      // The trainer's own split decides how many rows it trains on.
+      train = trainer.splitValidation(rows, VALIDATION_FRACTION, 0).train.length;
     } catch (error) {
       if (record.job.status !== 'validating_files') return;
       const param = error instanceof InvalidFileError ? error.param : null;
@@ -122,7 +121,7 @@ export class JobService {
       return;
     }
     if (record.job.status !== 'validating_files') return; // cancelled meanwhile
-    const { plan, hyperparameters, method } = planJob(record.draft, rows);
+    const { plan, hyperparameters, method } = planJob(record.draft, train);
     record.plan = plan;
     await this.runner.update(
       record,

@@ -4,7 +4,7 @@ import type * as Trainer from '@repo/trainer';
 
 export type TrainerModule = Pick<
   typeof Trainer,
-  'BASE_MODEL_DIR' | 'parseSftJsonl' | 'parsePreferenceJsonl' | 'startRun'
+  'BASE_MODEL_DIR' | 'parseSftJsonl' | 'parsePreferenceJsonl' | 'splitValidation' | 'startRun'
 >;
 export type RunHandle = Trainer.RunHandle;
 export type TrainEvent = Trainer.TrainEvent;
