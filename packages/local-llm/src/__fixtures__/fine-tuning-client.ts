@@ -47,11 +47,13 @@ export async function follow(
   id: string,
   until: (job: FineTuningJob, events: FineTuningJobEvent[]) => boolean,
 ): Promise<{ job: FineTuningJob; events: FineTuningJobEvent[] }> {
+  // A finished job's last events land just after its status: a few more polls before giving up.
+  let pollsAfterEnd = 0;
   for (;;) {
     const job = await client.fineTuning.jobs.retrieve(id);
     const events = await allEvents(client, id);
     if (until(job, events)) return { job, events };
-    if (['succeeded', 'failed', 'cancelled'].includes(job.status))
+    if (['succeeded', 'failed', 'cancelled'].includes(job.status) && ++pollsAfterEnd > 20)
       throw new Error(`Job ${id} ended ${job.status} first: ${JSON.stringify(job.error)}`);
     await new Promise((resolve) => setTimeout(resolve, 150));
   }

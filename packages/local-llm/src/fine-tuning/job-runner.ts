@@ -180,6 +180,7 @@ export class JobRunner {
           record,
           {
             status: 'succeeded',
+            error: null,
             fine_tuned_model: record.modelId,
             finished_at: finishedAt,
             trained_tokens: finish.trained_tokens,
