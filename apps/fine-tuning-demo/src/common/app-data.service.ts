@@ -1,0 +1,52 @@
+// The app's data folder, from DATABASE_URL: `file:<folder>` keeps datasets, job records and
+// local-llm's uploads and runs there (a restart finds them); `memory://` makes a temporary folder,
+// removed on shutdown (after local-llm has stopped). Created at construction, so every other provider can rely on it.
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { APP_CONFIG } from '@repo/nest';
+import type { AppConfig } from '../app-config.js';
+
+@Injectable()
+export class AppDataService {
+  private readonly logger = new Logger('AppData');
+  readonly root: string;
+  readonly temporary: boolean;
+
+  constructor(@Inject(APP_CONFIG) config: AppConfig) {
+    this.temporary = config.DATABASE_URL === 'memory://';
+    this.root = this.temporary
+      ? mkdtempSync(path.join(tmpdir(), 'fine-tuning-demo-'))
+      : path.resolve(config.DATABASE_URL.slice('file:'.length));
+    for (const folder of [this.datasets, this.jobs, this.jobRecords, this.localLlm, this.uploads])
+      mkdirSync(folder, { recursive: true });
+    this.logger.log(this.temporary ? 'Data kept in memory only' : `Data kept in ${this.root}`);
+  }
+
+  get datasets(): string {
+    return path.join(this.root, 'datasets');
+  }
+
+  get jobs(): string {
+    return path.join(this.root, 'jobs');
+  }
+
+  /** @repo/fine-tuning's job records (backend, spec, idempotency key, last status). */
+  get jobRecords(): string {
+    return path.join(this.root, 'job-records');
+  }
+
+  get localLlm(): string {
+    return path.join(this.root, 'local-llm');
+  }
+
+  get uploads(): string {
+    return path.join(this.root, 'uploads');
+  }
+
+  /** Called by LocalLlmService once local-llm has stopped writing into the folder. */
+  removeIfTemporary(): void {
+    if (this.temporary) rmSync(this.root, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,13 @@
+// What every feature module shares, one instance each: the data folder, the one local-llm, the job
+// backends, datasets, the job follower and the comparisons.
+import { Global, Module } from '@nestjs/common';
+import { BackendsService } from '../backends/backends.service.js';
+import { DatasetsService } from '../datasets/datasets.service.js';
+import { AppDataService } from './app-data.service.js';
+import { LocalLlmService } from './local-llm.service.js';
+
+const shared = [AppDataService, LocalLlmService, BackendsService, DatasetsService];
+
+@Global()
+@Module({ providers: shared, exports: shared })
+export class CommonModule {}
