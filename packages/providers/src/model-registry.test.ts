@@ -142,6 +142,41 @@ describe('createModelRegistry', () => {
     expect(registry.chat('deepseek')).toBe(registry.chat('deepseek'));
   });
 
+  it('answers under an alias at once, and moves an alias to a new target', async () => {
+    const registry = createModelRegistry({ DEEPSEEK_API_KEY: 'k' });
+    registry.alias('客服-bot', 'local:ft:tiny-gpt:local:faq:ftjob-1');
+    expect(registry.aliases()).toEqual({ '客服-bot': 'local:ft:tiny-gpt:local:faq:ftjob-1' });
+    const model = registry.chat('客服-bot');
+    expect([model.provider, model.modelId]).toEqual(['local', 'ft:tiny-gpt:local:faq:ftjob-1']);
+    registry.localLlm().script([{ content: '您好' }]);
+    await expect(model.call({ messages: [userMessage('你好')] })).resolves.toMatchObject({
+      text: '您好',
+    });
+    registry.alias('客服-bot', 'deepseek');
+    expect(registry.chat('客服-bot').provider).toBe('deepseek');
+  });
+
+  it.each([
+    ['', 'local', /alias must be 1–64/],
+    ['a:b', 'local', /alias must be 1–64/],
+    ['deepseek', 'local', /alias "deepseek" is a provider's name/],
+    ['bot', 'qwen:qwen-max', /QWEN_API_KEY/],
+    ['bot', 'nope:x', /Unknown provider "nope"/],
+  ])('refuses the alias %j → %j as bad input, naming why', (name, target, why) => {
+    const registry = createModelRegistry({ DEEPSEEK_API_KEY: 'k' });
+    expect(() => registry.alias(name, target)).toThrow(why);
+    expect(() => registry.alias(name, target)).toThrow(
+      expect.objectContaining({ kind: 'invalid_input' }),
+    );
+    expect(registry.aliases()).toEqual({});
+  });
+
+  it('refuses an alias of an alias', () => {
+    const registry = createModelRegistry({});
+    registry.alias('bot', 'local');
+    expect(() => registry.alias('bot2', 'bot')).toThrow(/itself an alias/);
+  });
+
   it('names the valid providers for an unknown AI_PROVIDER', () => {
     const error = (() => {
       try {

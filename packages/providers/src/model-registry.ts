@@ -2,7 +2,7 @@
 // several providers in one app with zero ceremony (`chat('deepseek')`, `chat('qwen:qwen-max')`),
 // a default that falls back to the embedded local-llm, and boot-time errors that name the variable
 // to set (docs/pain-points.md P1: Spring AI fails at boot as soon as two providers are on the classpath).
-import type { EmbeddingModel } from '@repo/core';
+import { InvalidInputError, type EmbeddingModel } from '@repo/core';
 import type { LocalLlm } from '@repo/local-llm';
 import { createProvider, type Provider, type ProviderOptions } from './create-provider.js';
 import type { OpenAICompatibleChatModel } from './openai-compatible-chat-model.js';
@@ -31,8 +31,18 @@ export interface ModelRegistry {
   readonly defaultEmbeddingProvider: ProviderName;
   /** Configured providers in registry order; `local` (always available) last. */
   readonly configuredProviders: readonly ProviderName[];
-  /** No name: the default. A provider name (`deepseek`) or `provider:model` (`ollama:qwen3:8b`). */
+  /**
+   * No name: the default. A provider name (`deepseek`), `provider:model` (`ollama:qwen3:8b`) or an
+   * alias (`alias()`).
+   */
   chat(name?: string): OpenAICompatibleChatModel;
+  /**
+   * Names a chat model: from now on `chat(name)` answers with `target` (`provider:model`, e.g. a
+   * fine-tuned `local:ft:tiny-gpt:local:faq:ftjob-1`). Naming it again moves it to the new target.
+   */
+  alias(name: string, target: string): void;
+  /** Every alias and its target. */
+  aliases(): Record<string, string>;
   embedding(name?: string): EmbeddingModel;
   provider(name: string): Provider;
   /** The embedded model behind `local` (created on first use), to script replies and faults. */
@@ -87,8 +97,10 @@ export function createModelRegistry(
   const chatModels = new Map<string, OpenAICompatibleChatModel>();
   const embeddingModels = new Map<string, EmbeddingModel>();
 
+  const aliases = new Map<string, string>();
   const parse = (name: string | undefined, fallback: ProviderName, defaultModelVar: string) => {
     if (name === undefined) return { provider: fallback, model: readEnv(env, defaultModelVar) };
+    name = aliases.get(name) ?? name;
     const colon = name.indexOf(':');
     const providerName = colon === -1 ? name : name.slice(0, colon);
     const model = colon === -1 ? undefined : name.slice(colon + 1) || undefined;
@@ -109,6 +121,13 @@ export function createModelRegistry(
       }
       return chatModel;
     },
+    alias(name, target) {
+      checkAlias(name);
+      parse(target, defaultProvider, 'AI_MODEL'); // an unknown or unconfigured provider fails now
+      if (aliases.has(target)) throw aliasError('target', `"${target}" is itself an alias`);
+      aliases.set(name, target);
+    },
+    aliases: () => Object.fromEntries(aliases),
     embedding(name) {
       const { provider, model } = parse(name, defaultEmbeddingProvider, 'EMBEDDING_MODEL');
       const key = `${provider}:${model ?? ''}`;
@@ -123,6 +142,21 @@ export function createModelRegistry(
     localLlm: () => providerFor('local').localLlm!,
     describe: () => describeRegistry(env, configured, defaultProvider, defaultEmbeddingProvider),
   };
+}
+
+// An alias is a plain name: one with a colon would read as `provider:model`, and a provider's own
+// name would hide that provider.
+function checkAlias(name: string): void {
+  if (!/^[\p{L}\p{N}][\p{L}\p{N}._-]{0,63}$/u.test(name))
+    throw aliasError(
+      'alias',
+      'must be 1–64 letters, digits, ".", "_" or "-", starting with a letter or digit',
+    );
+  if (isProviderName(name)) throw aliasError('alias', `"${name}" is a provider's name`);
+}
+
+function aliasError(field: string, reason: string): InvalidInputError {
+  return new InvalidInputError(`Invalid model alias: ${field} ${reason}.`, [{ field, reason }]);
 }
 
 function hasEmbeddingModel(name: ProviderName, env: Env): boolean {
