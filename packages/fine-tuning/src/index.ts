@@ -1,5 +1,5 @@
-// Public API of @repo/fine-tuning (in progress): dataset validation, statistics, estimates and
-// conversions come first; job submission to hosted APIs and the local trainer follows.
+// Public API of @repo/fine-tuning: dataset validation, statistics, estimates and conversions;
+// job submission to hosted APIs and the local trainer, job records and fine-tuned model aliases.
 // Datasets: streaming validation, statistics and estimates (src/dataset).
 export { validateDataset, MIN_TRAINING_EXAMPLES } from './dataset/validate-dataset.js';
 export type {
@@ -92,5 +92,13 @@ export type { TogetherJobsBackendOptions } from './jobs/together-backend.js';
 export { followJob } from './jobs/follow-job.js';
 export type { FollowJobOptions } from './jobs/follow-job.js';
 export { createJsonFolderJobRecordStore, createMemoryJobRecordStore } from './jobs/job-records.js';
+export { createSqlJobRecordStore, FINE_TUNING_MIGRATIONS_FOLDER } from './jobs/sql-job-records.js';
+export { followRecordedJobs } from './jobs/follow-recorded-jobs.js';
+export type { FollowOutcome, FollowRecordedJobsOptions } from './jobs/follow-recorded-jobs.js';
+export {
+  chatModelRef,
+  PROVIDER_OF_BACKEND,
+  registerFineTunedModel,
+} from './jobs/fine-tuned-models.js';
 export type { JobRecord, JobRecordStore } from './jobs/job-records.js';
 export { UnsupportedJobOperationError } from './jobs/jobs-errors.js';

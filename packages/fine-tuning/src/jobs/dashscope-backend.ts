@@ -66,8 +66,8 @@ export function createDashScopeJobsBackend(
       };
       return { id: file.id };
     },
-    create: (spec, { idempotencyKey } = {}) =>
-      submission.create(spec, idempotencyKey, async () =>
+    create: (spec, options = {}) =>
+      submission.create(spec, options, async () =>
         // No documented idempotency header: the record store is what makes a retried submit safe.
         toJob(
           (await output({

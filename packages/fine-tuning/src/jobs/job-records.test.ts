@@ -1,8 +1,10 @@
-// Both record stores keep what a restarted follower needs, and the folder one survives a restart
-// (a new store on the same folder) with each record in its own JSON file.
+// Every record store keeps what a restarted follower needs; the folder and SQL ones survive a
+// restart (a new store on the same folder or database), and SQL runs on PGlite and PostgreSQL.
 import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { createDatabase } from '@repo/storage';
+import { createTestDatabase, postgresTestUrl } from '@repo/storage/testing';
 import { afterAll, describe, expect, it } from 'vitest';
 import {
   createJsonFolderJobRecordStore,
@@ -10,6 +12,7 @@ import {
   type JobRecord,
   type JobRecordStore,
 } from './job-records.js';
+import { createSqlJobRecordStore } from './sql-job-records.js';
 
 const record = (jobId: string, updatedAt: number, key?: string): JobRecord => ({
   jobId,
@@ -68,5 +71,41 @@ describe('job record stores', () => {
       status: 'succeeded',
       rawStatus: 'succeeded',
     });
+  });
+
+  it('in SQL on a PGlite folder, read back after the database is reopened', async () => {
+    const url = `file:${await folder()}`;
+    const database = await createDatabase({ url });
+    const store = await createSqlJobRecordStore(database);
+    expect(await store.list()).toEqual([]);
+    await exercise(store);
+    await store.put({ ...record('ftjob-c', 4), alias: '客服-bot', fineTunedModel: 'ft:x:c' });
+    await database.close();
+    const reopened = await createDatabase({ url });
+    try {
+      const again = await createSqlJobRecordStore(reopened); // migrations already applied: a no-op
+      expect(await again.get('openai', 'ftjob-b')).toEqual({
+        ...record('ftjob-b', 3, 'key-b'),
+        status: 'succeeded',
+        rawStatus: 'succeeded',
+      });
+      expect(await again.get('openai', 'ftjob-c')).toEqual({
+        ...record('ftjob-c', 4),
+        alias: '客服-bot',
+        fineTunedModel: 'ft:x:c',
+      });
+      expect((await again.list()).map((r) => r.jobId)).toEqual(['ftjob-a', 'ftjob-b', 'ftjob-c']);
+    } finally {
+      await reopened.close();
+    }
+  });
+
+  it.skipIf(postgresTestUrl() === undefined)('in SQL on PostgreSQL', async () => {
+    const database = await createTestDatabase({ kind: 'postgres' });
+    try {
+      await exercise(await createSqlJobRecordStore(database));
+    } finally {
+      await database.close();
+    }
   });
 });

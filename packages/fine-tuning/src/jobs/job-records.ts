@@ -1,7 +1,7 @@
 // What a follower needs to pick jobs up again after a restart: which backend holds the job, the
 // idempotency key it was submitted with, the spec (file ids and settings, never a credential) and
-// the last status seen. In memory, or one JSON file per job in a folder (written atomically);
-// persisting in @repo/storage comes later.
+// the last status seen. In memory, one JSON file per job in a folder (written atomically), or SQL
+// (sql-job-records.ts).
 import { mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { JobSpec, JobStatus } from './job-types.js';
@@ -14,6 +14,8 @@ export interface JobRecord {
   status: JobStatus;
   rawStatus: string;
   fineTunedModel?: string;
+  /** The name the finished model is registered under (`registerFineTunedModel`). */
+  alias?: string;
   /** Milliseconds since the epoch. */
   updatedAt: number;
 }

@@ -91,6 +91,8 @@ export type UploadSource = string | Readable;
 export interface CreateJobOptions {
   /** The same key returns the same job: sent to the provider and remembered in the record store. */
   idempotencyKey?: string;
+  /** Kept in the job's record: the name its model is registered under once it succeeds. */
+  alias?: string;
 }
 
 export interface FineTuningBackend {

@@ -85,8 +85,9 @@ export function createOpenAiJobsBackend(options: OpenAiJobsBackendOptions = {}):
         },
         typeof source === 'string', // a stream is read once: only a path can be sent again
       ),
-    create: (spec, { idempotencyKey } = {}) =>
-      submission.create(spec, idempotencyKey, () => {
+    create: (spec, options = {}) =>
+      submission.create(spec, options, () => {
+        const { idempotencyKey } = options;
         const request =
           idempotencyKey === undefined
             ? {}

@@ -59,8 +59,8 @@ export function createTogetherJobsBackend(
       const file = (await rest({ method: 'POST', path: 'files/upload', form })) as { id: string };
       return { id: file.id };
     },
-    create: (spec, { idempotencyKey } = {}) =>
-      submission.create(spec, idempotencyKey, async () =>
+    create: (spec, options = {}) =>
+      submission.create(spec, options, async () =>
         toJob(
           (await rest({
             method: 'POST',
