@@ -56,6 +56,7 @@ function resultView(compare: Compare): HTMLElement {
 
 export function comparePanel(jobId: string): { element: HTMLElement; stop(): void } {
   const start = h('button', { type: 'button', id: 'compare-start' }, t('compare'));
+  const limit = h('input', { id: 'compare-limit', type: 'number', min: 1, max: 100, value: 20 });
   const bar = h('progress', { max: 1, value: 0, hidden: true });
   const status = h('span', { class: 'progress-text' });
   const output = h('div', {});
@@ -71,7 +72,10 @@ export function comparePanel(jobId: string): { element: HTMLElement; stop(): voi
   start.addEventListener('click', () => {
     start.disabled = true;
     show(output);
-    apiJson<{ id: string }>(`/jobs/${enc(jobId)}/compare`, { method: 'POST', body: {} }).then(
+    apiJson<{ id: string }>(`/jobs/${enc(jobId)}/compare`, {
+      method: 'POST',
+      body: { limit: limit.valueAsNumber || 20 },
+    }).then(
       ({ id }) => {
         bar.hidden = false;
         show(status, t('comparing'));
@@ -102,7 +106,8 @@ export function comparePanel(jobId: string): { element: HTMLElement; stop(): voi
     { class: 'card', id: 'compare' },
     h('h2', {}, t('compareTitle')),
     h('p', { class: 'hint' }, t('compareHint')),
-    h('div', { class: 'row' }, start, bar, status),
+    h('label', { for: 'compare-limit' }, t('compareLimit')),
+    h('div', { class: 'row' }, limit, start, bar, status),
     output,
   );
   return { element, stop: () => stop() };

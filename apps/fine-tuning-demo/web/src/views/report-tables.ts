@@ -53,7 +53,13 @@ export function issueTable(dataset: Dataset): HTMLElement {
   return section;
 }
 
-const summaryRow = (label: string, s: Summary) => [label, s.p50, s.p95, s.max];
+const figure = (value: number) => (Number.isInteger(value) ? value : formatNumber(value, 1));
+const summaryRow = (label: string, s: Summary) => [
+  label,
+  figure(s.p50),
+  figure(s.p95),
+  figure(s.max),
+];
 
 export function statsSection(dataset: Dataset): HTMLElement {
   const { stats } = dataset;
@@ -99,7 +105,8 @@ export function estimateSection(estimate: Estimate | null): HTMLElement {
     section.append(h('p', { class: 'hint' }, t('noEstimate')));
     return section;
   }
-  const price = estimate.priceUsd === null ? t('free') : `$${formatNumber(estimate.priceUsd, 4)}`;
+  const price =
+    estimate.priceUsd === null ? t('priceUnknown') : `$${formatNumber(estimate.priceUsd, 4)}`;
   section.append(
     h(
       'dl',
