@@ -1,0 +1,150 @@
+// The page's own logic against answers the real app rarely gives on cue, served by playwright's
+// request routing (the page itself comes from the real app): the jobs list refreshes until no job
+// is live, the job buttons follow the status, and a retried submit reuses its Idempotency-Key
+// while a new click gets a new one.
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { Browser, Page, Route } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  canRun,
+  describeSetup,
+  launchChromium,
+  openPage,
+  startApp,
+  type WatchedPage,
+} from './web-browser.js';
+
+const summary = { p50: 1, p95: 1, max: 1 };
+const DATASET = {
+  id: 'ds-1',
+  filename: 'train.jsonl',
+  bytes: 10,
+  createdAt: '2026-01-01T00:00:00Z',
+  format: 'sft',
+  ok: true,
+  issues: [],
+  issuesTotal: 0,
+  stats: {
+    examples: 40,
+    messages: summary,
+    tokens: summary,
+    assistantTokens: summary,
+    truncated: 0,
+    roles: { user: 40 },
+    toolUse: 0,
+    duplicates: 0,
+  },
+  estimate: null,
+};
+const BACKENDS = {
+  default: 'local-llm',
+  backends: [{ name: 'local-llm', configured: true, baseModels: ['tiny-gpt'] }],
+};
+const job = (status: string) => ({
+  id: 'job-1',
+  backend: 'local-llm',
+  status,
+  rawStatus: status,
+  model: 'tiny-gpt',
+  fineTunedModel: null,
+  alias: null,
+  error: null,
+  createdAt: '2026-01-01T00:00:00Z',
+  finishedAt: null,
+  trainingDataset: 'ds-1',
+  validationDataset: null,
+  method: 'supervised',
+  lastMetrics: null,
+});
+
+const json = (route: Route, body: unknown, status = 200) =>
+  route.fulfill({ status, contentType: 'application/json', body: JSON.stringify(body) });
+
+/** job-1 in `status` until an action answers with another; its stream ends at once. */
+async function routeJob(page: Page, initial: string): Promise<void> {
+  let status = initial;
+  const api = '**/api/fine-tuning/jobs/job-1';
+  await page.route(`${api}/metrics`, (route) => json(route, { points: [] }));
+  await page.route(`${api}/events`, (route) => route.abort());
+  await page.route(api, (route) => json(route, job(status)));
+  await page.route(`${api}/pause`, (route) => json(route, job((status = 'paused'))));
+}
+
+describeSetup();
+
+describe.runIf(canRun)('the page against routed answers', { timeout: 60_000 }, () => {
+  let app: NestExpressApplication;
+  let origin: string;
+  let browser: Browser | undefined;
+  let watched: WatchedPage;
+  let page: Page;
+
+  beforeAll(async () => {
+    ({ app, origin } = await startApp());
+    browser = await launchChromium();
+    watched = await openPage(browser);
+    page = watched.page;
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+  });
+
+  it('reloads the jobs list while a job is live, and stops once none is', async () => {
+    const statuses = ['queued', 'running', 'succeeded'];
+    let calls = 0;
+    await page.route('**/api/fine-tuning/jobs', (route) =>
+      json(route, { data: [job(statuses[Math.min(calls++, statuses.length - 1)]!)] }),
+    );
+    await page.goto(`${origin}/#/jobs`);
+    await page.waitForSelector('#app[data-state="ready"] tr[data-status="succeeded"]');
+    expect(calls).toBe(3);
+    expect(await page.locator('tr[data-id="job-1"] .badge').innerText()).toBe('succeeded');
+    await page.unroute('**/api/fine-tuning/jobs');
+  });
+
+  it('enables cancel, pause and resume by status', async () => {
+    await routeJob(page, 'running');
+    await page.goto(`${origin}/#/jobs/job-1`);
+    await page.waitForSelector('#app[data-state="running"]');
+    const enabled = async () =>
+      Promise.all(['cancel', 'pause', 'resume'].map((a) => page.isEnabled(`#job-${a}`)));
+    expect(await enabled()).toEqual([true, true, false]);
+    await page.click('#job-pause');
+    await page.waitForSelector('#app[data-state="paused"]');
+    expect(await enabled()).toEqual([true, false, true]);
+    await page.unrouteAll();
+  });
+
+  it('sends the same Idempotency-Key on a retry and a new one on a new click', async () => {
+    const keys: string[] = [];
+    await page.route('**/api/fine-tuning/datasets/ds-1', (route) => json(route, DATASET));
+    await page.route('**/api/fine-tuning/backends', (route) => json(route, BACKENDS));
+    await page.route('**/api/fine-tuning/jobs', (route) => {
+      keys.push(route.request().headers()['idempotency-key']!);
+      if (keys.length < 3) return json(route, { statusCode: 503, message: 'busy' }, 503);
+      return json(route, job('queued'), 201);
+    });
+    await page.goto(`${origin}/#/datasets/ds-1`);
+    await page.waitForSelector('#app[data-state="ready"]');
+    await page.click('#job-submit');
+    await page.waitForSelector('#job-retry');
+    expect(await page.locator('#submit-job .status').innerText()).toContain('busy');
+    await page.click('#job-submit');
+    await page.waitForFunction(() => document.querySelectorAll('#job-retry').length === 1);
+    await expect.poll(() => keys.length).toBe(2);
+    await routeJob(page, 'queued');
+    await page.click('#job-retry');
+    await page.waitForSelector('#app[data-view="job"][data-state="queued"]');
+    expect(keys).toHaveLength(3);
+    expect(keys[0]).not.toBe(keys[1]);
+    expect(keys[2]).toBe(keys[1]);
+    await page.unrouteAll();
+  });
+
+  it('logged no console error other than the routed failures', () => {
+    const unexpected = watched.problems.filter((text) => !/status of 503|ERR_FAILED/.test(text));
+    expect(unexpected).toEqual([]);
+  });
+});
