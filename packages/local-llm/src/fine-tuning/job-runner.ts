@@ -100,6 +100,9 @@ export class JobRunner {
     let handle: RunHandle;
     if (latest) {
       await this.serial(id, () => this.store.keepMetricsUpTo(id, latest.step + 1));
+      // Checked again before `running` is written: a pause or cancel that came meanwhile has set
+      // its status already, and writing over it would leave a job `running` with no run.
+      if (this.stoppedWhileStarting(id)) return;
       await this.update(
         record,
         { status: 'running' },
