@@ -9,6 +9,7 @@ import { BackendsController } from './backends/backends.controller.js';
 import { CommonModule } from './common/common.module.js';
 import { LocalLlmService } from './common/local-llm.service.js';
 import { DatasetsModule } from './datasets/datasets.module.js';
+import { JobsModule } from './jobs/jobs.module.js';
 import { WebModule } from './web/web.module.js';
 
 @Module({
@@ -24,6 +25,7 @@ import { WebModule } from './web/web.module.js';
       useFactory: (local: LocalLlmService) => ({ registry: { localLlm: local.llm } }),
     }),
     DatasetsModule,
+    JobsModule,
     // Last: the web page answers only what no route above did.
     WebModule,
   ],

@@ -5,7 +5,7 @@ import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { APP_CONFIG } from '@repo/nest';
-import { createNestTestApp } from '@repo/nest/testing';
+import { bufferText, createNestTestApp, parseSse, type SseRecord } from '@repo/nest/testing';
 import request from 'supertest';
 import { expect } from 'vitest';
 import { parseAppConfig } from '../src/app-config.js';
@@ -69,4 +69,57 @@ export async function uploadDataset(
   const res = await req.attach('file', Buffer.from(text), filename);
   expect(res.status, JSON.stringify(res.body)).toBe(201);
   return res.body as DatasetJson;
+}
+
+export interface JobJson {
+  id: string;
+  backend: string;
+  status: string;
+  model: string;
+  fineTunedModel: string | null;
+  alias: string | null;
+  method: string;
+  trainingDataset: string;
+  error: { message: string } | null;
+  lastMetrics: { step: number; trainLoss: number; validLoss?: number } | null;
+}
+
+/** Submits a job (201) on `datasetId` with fast settings, `extra` merged over them. */
+export async function submitJob(
+  app: NestExpressApplication,
+  datasetId: string,
+  extra: Record<string, unknown> = {},
+): Promise<JobJson> {
+  const res = await request(app.getHttpServer())
+    .post('/api/fine-tuning/jobs')
+    .send({ trainingDataset: datasetId, hyperparameters: { nEpochs: 1, batchSize: 8 }, ...extra });
+  expect(res.status, JSON.stringify(res.body)).toBe(201);
+  return res.body as JobJson;
+}
+
+/** The job's whole SSE stream, read until it ends (after `done`). */
+export async function readJobEvents(
+  app: NestExpressApplication,
+  jobId: string,
+): Promise<SseRecord[]> {
+  const res = await request(app.getHttpServer())
+    .get(`/api/fine-tuning/jobs/${jobId}/events`)
+    .buffer(true)
+    .parse(bufferText);
+  expect(res.status).toBe(200);
+  return parseSse(res.body as string);
+}
+
+/** Polls the job until `until` holds (the test's timeout bounds it). */
+export async function waitForJob(
+  app: NestExpressApplication,
+  jobId: string,
+  until: (job: JobJson) => boolean,
+): Promise<JobJson> {
+  for (;;) {
+    const res = await request(app.getHttpServer()).get(`/api/fine-tuning/jobs/${jobId}`);
+    const job = res.body as JobJson;
+    if (until(job)) return job;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
 }

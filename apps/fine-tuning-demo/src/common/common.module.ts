@@ -3,10 +3,17 @@
 import { Global, Module } from '@nestjs/common';
 import { BackendsService } from '../backends/backends.service.js';
 import { DatasetsService } from '../datasets/datasets.service.js';
+import { JobFollowerService } from '../jobs/job-follower.service.js';
 import { AppDataService } from './app-data.service.js';
 import { LocalLlmService } from './local-llm.service.js';
 
-const shared = [AppDataService, LocalLlmService, BackendsService, DatasetsService];
+const shared = [
+  AppDataService,
+  LocalLlmService,
+  BackendsService,
+  DatasetsService,
+  JobFollowerService,
+];
 
 @Global()
 @Module({ providers: shared, exports: shared })

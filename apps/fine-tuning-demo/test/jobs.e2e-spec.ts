@@ -1,0 +1,207 @@
+// Jobs on the real trainer (local-llm in-process) over HTTP: an SFT job followed over SSE to
+// succeeded with a falling loss, a DPO job from a feedback-demo export, cancel, pause and resume,
+// the Idempotency-Key, and the refusals (422 for a dataset with errors, 404, 400, 409).
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import request from 'supertest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  bundledSlice,
+  createTestApp,
+  readJobEvents,
+  submitJob,
+  uploadDataset,
+  waitForJob,
+  type JobJson,
+} from './create-test-app.js';
+import { FEEDBACK_EXPORTS } from '../../../packages/fine-tuning/src/convert/__fixtures__/feedback-exports.js';
+
+let app: NestExpressApplication;
+let sft: string;
+beforeAll(async () => {
+  app = await createTestApp();
+  sft = (await uploadDataset(app, await bundledSlice('sft.jsonl', 40), 'sft.jsonl')).id;
+});
+afterAll(() => app?.close());
+
+describe('an SFT job', () => {
+  it('is followed over SSE to succeeded; the loss falls and the ft: model is named', async () => {
+    const job = await submitJob(app, sft, { suffix: 'demo', seed: 7, alias: 'my-tiny' });
+    expect(job).toMatchObject({
+      backend: 'local-llm',
+      model: 'tiny-gpt',
+      method: 'supervised',
+      trainingDataset: sft,
+      alias: 'my-tiny',
+      fineTunedModel: null,
+    });
+    const events = await readJobEvents(app, job.id);
+    expect(events[0]?.event).toBe('status');
+    const done = events.at(-1)!;
+    expect(done.event).toBe('done');
+    const final = done.data as JobJson;
+    expect(final.status).toBe('succeeded');
+    expect(final.fineTunedModel).toMatch(/^ft:tiny-gpt:local:demo:[0-9a-f]{8}$/);
+    // 40 rows, 4 held out: ceil(36 / 8) = 5 steps, each once.
+    const points = events
+      .filter((event) => event.event === 'metrics')
+      .map((event) => event.data as { step: number; trainLoss: number; validLoss: number | null });
+    expect(points.map((point) => point.step)).toEqual([1, 2, 3, 4, 5]);
+    expect(points.at(-1)!.trainLoss).toBeLessThan(points[0]!.trainLoss);
+    expect(final.lastMetrics).toMatchObject({ step: 5, trainLoss: points.at(-1)!.trainLoss });
+    const messages = events.filter((event) => event.event === 'message');
+    expect(messages.map((event) => (event.data as { message: string }).message)).toContain(
+      'Fine-tuning job started',
+    );
+
+    const metrics = await request(app.getHttpServer()).get(
+      `/api/fine-tuning/jobs/${job.id}/metrics`,
+    );
+    expect(metrics.body).toEqual({ points });
+    const listed = await request(app.getHttpServer()).get('/api/fine-tuning/jobs');
+    expect((listed.body as { data: JobJson[] }).data.find((j) => j.id === job.id)).toEqual(final);
+    // A finished job's stream replays at once and ends with done.
+    const again = await readJobEvents(app, job.id);
+    expect(again.at(-1)).toEqual(done);
+  });
+});
+
+describe('the Idempotency-Key', () => {
+  it('gives one job for the same key, sent twice in a row or twice at once', async () => {
+    const post = (key: string) =>
+      request(app.getHttpServer())
+        .post('/api/fine-tuning/jobs')
+        .set('Idempotency-Key', key)
+        .send({ trainingDataset: sft, hyperparameters: { nEpochs: 1, batchSize: 8 } });
+    const first = await post('click-1');
+    const second = await post('click-1');
+    expect([first.status, second.status]).toEqual([201, 200]);
+    expect((second.body as JobJson).id).toBe((first.body as JobJson).id);
+    const together = await Promise.all([post('click-2'), post('click-2')]);
+    expect(together.map((res) => res.status).sort()).toEqual([200, 201]);
+    expect((together[0].body as JobJson).id).toBe((together[1].body as JobJson).id);
+    const jobs = (await request(app.getHttpServer()).get('/api/fine-tuning/jobs')).body as {
+      data: JobJson[];
+    };
+    const ids = new Set([(first.body as JobJson).id, (together[0].body as JobJson).id]);
+    expect(jobs.data.filter((job) => ids.has(job.id))).toHaveLength(2);
+    for (const id of ids) {
+      const cancelled = await request(app.getHttpServer()).post(
+        `/api/fine-tuning/jobs/${id}/cancel`,
+      );
+      expect(cancelled.status).toBe(200);
+      expect((cancelled.body as JobJson).status).toBe('cancelled');
+    }
+    const bad = await request(app.getHttpServer())
+      .post('/api/fine-tuning/jobs')
+      .set('Idempotency-Key', 'é'.repeat(3))
+      .send({ trainingDataset: sft });
+    expect(bad.status).toBe(400);
+  });
+});
+
+describe('pause, resume and cancel', () => {
+  it('pauses a running job, resumes it, then cancels it; actions out of turn are 409', async () => {
+    const job = await submitJob(app, sft, { hyperparameters: { nEpochs: 4, batchSize: 8 } });
+    const act = (action: string) =>
+      request(app.getHttpServer()).post(`/api/fine-tuning/jobs/${job.id}/${action}`);
+    expect((await act('resume')).status).toBe(409);
+    await waitForJob(app, job.id, (j) => j.status === 'running' && (j.lastMetrics?.step ?? 0) >= 1);
+    const paused = await act('pause');
+    expect(paused.status).toBe(200);
+    expect((paused.body as JobJson).status).toBe('paused');
+    expect((await act('pause')).status).toBe(409);
+    const resumed = await act('resume');
+    expect(resumed.status).toBe(200);
+    expect(['queued', 'running']).toContain((resumed.body as JobJson).status);
+    const cancelled = await act('cancel');
+    expect(cancelled.status).toBe(200);
+    expect((cancelled.body as JobJson).status).toBe('cancelled');
+    const events = await readJobEvents(app, job.id);
+    expect(events.at(-1)).toMatchObject({ event: 'done', data: { status: 'cancelled' } });
+    const messages = events.map((event) => (event.data as { message?: string }).message);
+    expect(messages).toContain('Fine-tuning job paused');
+    expect((await act('cancel')).status).toBe(409);
+  });
+});
+
+describe("a DPO job on feedback-demo's TRL export", () => {
+  it('converts the export on upload and trains on it: the DPO loss falls below log 2', async () => {
+    const rows = Array.from({ length: 12 }, () => FEEDBACK_EXPORTS['dpo-trl']).join('\n');
+    const dataset = await uploadDataset(app, `${rows}\n`, 'campaign-dpo-trl.jsonl');
+    expect(dataset).toMatchObject({
+      format: 'dpo',
+      source: 'feedback-dpo-trl converted',
+      ok: true,
+    });
+    const job = await submitJob(app, dataset.id, {
+      hyperparameters: { nEpochs: 1, batchSize: 4, beta: 0.2 },
+    });
+    expect(job.method).toBe('dpo');
+    const events = await readJobEvents(app, job.id);
+    expect(events.at(-1)).toMatchObject({ event: 'done', data: { status: 'succeeded' } });
+    const points = events
+      .filter((event) => event.event === 'metrics')
+      .map((event) => event.data as { trainLoss: number });
+    expect(points[0]!.trainLoss).toBeCloseTo(Math.log(2), 5);
+    expect(points.at(-1)!.trainLoss).toBeLessThan(Math.log(2));
+  });
+});
+
+describe('refusals', () => {
+  it('422 for a dataset with errors, with its first issues by line', async () => {
+    const bad = await uploadDataset(
+      app,
+      '{"messages": [\n{"messages":[{"role":"user","content":"hi"}]}\n',
+    );
+    const res = await request(app.getHttpServer())
+      .post('/api/fine-tuning/jobs')
+      .send({ trainingDataset: bad.id });
+    expect(res.status).toBe(422);
+    expect(res.body).toMatchObject({
+      details: [
+        { field: 'trainingDataset' },
+        {
+          field: 'trainingDataset line 1',
+          reason: expect.stringMatching(/^invalid_json/) as string,
+        },
+        {
+          field: 'trainingDataset line 2',
+          reason: expect.stringMatching(/^example_missing_assistant_message/) as string,
+        },
+      ],
+    });
+  });
+
+  it('404 for an unknown dataset or job, 400 for a bad field, 409 for an action out of turn', async () => {
+    const post = (body: object) =>
+      request(app.getHttpServer()).post('/api/fine-tuning/jobs').send(body);
+    const unknown = await post({ trainingDataset: 'ds-missing' });
+    expect(unknown.status).toBe(404);
+    expect(unknown.body).toMatchObject({ details: [{ field: 'trainingDataset' }] });
+    for (const [body, field] of [
+      [{ trainingDataset: sft, backend: 'openai' }, 'backend'],
+      [{ trainingDataset: sft, backend: 'nowhere' }, 'backend'],
+      [{ trainingDataset: sft, model: 'gpt-4o' }, 'model'],
+      [{ trainingDataset: sft, method: 'dpo' }, 'method'],
+      [{ trainingDataset: sft, hyperparameters: { nEpochs: 0 } }, 'hyperparameters.nEpochs'],
+      [{ trainingDataset: sft, alias: 'local:x' }, 'alias'],
+      [{ trainingDataset: sft, colour: 'red' }, ''],
+    ] as const) {
+      const res = await post(body);
+      expect(res.status, JSON.stringify(body)).toBe(400);
+      if (field) expect(JSON.stringify(res.body)).toContain(`"field":"${field}"`);
+    }
+    expect(
+      (await request(app.getHttpServer()).get('/api/fine-tuning/jobs/ftjob-nope')).status,
+    ).toBe(404);
+    const done = (await request(app.getHttpServer()).get('/api/fine-tuning/jobs')).body as {
+      data: JobJson[];
+    };
+    const finished = done.data.find((job) => job.status === 'succeeded')!;
+    const cancel = await request(app.getHttpServer()).post(
+      `/api/fine-tuning/jobs/${finished.id}/cancel`,
+    );
+    expect(cancel.status).toBe(409);
+    expect(cancel.body).toMatchObject({ details: [{ field: 'status' }] });
+  });
+});
