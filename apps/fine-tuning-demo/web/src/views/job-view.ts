@@ -25,6 +25,7 @@ export function mountJobView(root: HTMLElement, jobId: string): () => void {
   let stopEvents = () => undefined as void;
   let disposed = false;
   let lastStatus = '';
+  let current: JobView | undefined;
   let retry: ReturnType<typeof setTimeout> | undefined;
 
   show(
@@ -41,18 +42,28 @@ export function mountJobView(root: HTMLElement, jobId: string): () => void {
     show(chart, lossChart([...points.values()].sort((a, b) => a.step - b.step)));
   }
 
-  function showJob(job: JobView): void {
-    const last = job.lastMetrics ?? [...points.values()].at(-1);
+  /** The status, the latest step and train loss, and the latest validation loss there is. */
+  function showLine(job: JobView): void {
+    const sorted = [...points.values()].sort((a, b) => a.step - b.step);
+    const drawn = sorted.at(-1);
+    const last = (job.lastMetrics?.step ?? -1) >= (drawn?.step ?? -1) ? job.lastMetrics : drawn;
+    const valid =
+      last?.validLoss ?? sorted.findLast((p) => typeof p.validLoss === 'number')?.validLoss;
     show(
       line,
       statusBadge(job.status),
       ' ',
       h('span', { class: 'job-model' }, job.fineTunedModel ?? job.model),
       last
-        ? ` · ${t('statusLine', { step: last.step, train: formatNumber(last.trainLoss, 3), valid: formatNumber(last.validLoss, 3) })}`
+        ? ` · ${t('statusLine', { step: last.step, train: formatNumber(last.trainLoss, 3), valid: formatNumber(valid, 3) })}`
         : '',
       job.error ? h('span', { class: 'error' }, ` · ${job.error.message}`) : '',
     );
+  }
+
+  function showJob(job: JobView): void {
+    current = job;
+    showLine(job);
     controls.update(job.status);
     root.dataset.state = job.status;
     if (job.status === 'succeeded' && lastStatus !== 'succeeded') {
@@ -66,6 +77,7 @@ export function mountJobView(root: HTMLElement, jobId: string): () => void {
   function addPoint(point: MetricPoint): void {
     points.set(point.step, point);
     drawChart();
+    if (current) showLine(current);
   }
 
   function follow(): void {
