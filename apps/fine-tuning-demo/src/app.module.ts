@@ -6,6 +6,7 @@ import { Module } from '@nestjs/common';
 import { AiModule, AppShellModule } from '@repo/nest';
 import { parseAppConfig } from './app-config.js';
 import { BackendsController } from './backends/backends.controller.js';
+import { ChatModule } from './chat/chat.module.js';
 import { CommonModule } from './common/common.module.js';
 import { LocalLlmService } from './common/local-llm.service.js';
 import { DatasetsModule } from './datasets/datasets.module.js';
@@ -26,6 +27,7 @@ import { WebModule } from './web/web.module.js';
     }),
     DatasetsModule,
     JobsModule,
+    ChatModule,
     // Last: the web page answers only what no route above did.
     WebModule,
   ],

@@ -62,6 +62,49 @@ describe('an SFT job', () => {
     // A finished job's stream replays at once and ends with done.
     const again = await readJobEvents(app, job.id);
     expect(again.at(-1)).toEqual(done);
+
+    // The alias answers at once, and so does the fine-tuned id; Chinese prompts too.
+    const chat = await request(app.getHttpServer())
+      .post('/api/fine-tuning/chat')
+      .send({
+        prompt: '什么是优化器？',
+        models: ['tiny-gpt', 'my-tiny', final.fineTunedModel],
+        maxTokens: 24,
+      });
+    expect(chat.status, JSON.stringify(chat.body)).toBe(200);
+    const answers = (chat.body as { answers: Array<{ model: string; text: string; ms: number }> })
+      .answers;
+    expect(answers.map((answer) => answer.model)).toEqual([
+      'tiny-gpt',
+      'my-tiny',
+      final.fineTunedModel,
+    ]);
+    for (const answer of answers) expect(answer.text.length).toBeGreaterThan(0);
+    // The alias and the id are the same seeded model: the same answer.
+    expect(answers[1]!.text).toBe(answers[2]!.text);
+    expect(answers[0]!.text).not.toBe(answers[1]!.text);
+
+    const side = await request(app.getHttpServer())
+      .post(`/api/fine-tuning/jobs/${job.id}/chat`)
+      .send({ prompt: 'What is a token?', maxTokens: 24 });
+    expect(side.status).toBe(200);
+    expect(side.body).toMatchObject({
+      base: { model: 'tiny-gpt' },
+      tuned: { model: 'my-tiny' },
+    });
+    const { base, tuned } = side.body as { base: { text: string }; tuned: { text: string } };
+    expect(base.text.length).toBeGreaterThan(0);
+    expect(tuned.text.length).toBeGreaterThan(0);
+
+    const unknown = await request(app.getHttpServer())
+      .post('/api/fine-tuning/chat')
+      .send({ prompt: 'hi', models: ['tiny-gpt', 'no-such-alias'] });
+    expect(unknown.status).toBe(400);
+    expect(unknown.body).toMatchObject({ details: [{ field: 'models[1]' }] });
+    const taken = await request(app.getHttpServer())
+      .post('/api/fine-tuning/jobs')
+      .send({ trainingDataset: sft, alias: 'my-tiny' });
+    expect(taken.status).toBe(409);
   });
 });
 

@@ -2,6 +2,7 @@
 // backends, datasets, the job follower and the comparisons.
 import { Global, Module } from '@nestjs/common';
 import { BackendsService } from '../backends/backends.service.js';
+import { FineTunedModelsService } from '../chat/fine-tuned-models.service.js';
 import { DatasetsService } from '../datasets/datasets.service.js';
 import { JobFollowerService } from '../jobs/job-follower.service.js';
 import { AppDataService } from './app-data.service.js';
@@ -13,6 +14,7 @@ const shared = [
   BackendsService,
   DatasetsService,
   JobFollowerService,
+  FineTunedModelsService,
 ];
 
 @Global()

@@ -15,6 +15,7 @@ import { APP_CONFIG } from '@repo/nest';
 import { Observable } from 'rxjs';
 import type { AppConfig } from '../app-config.js';
 import { BackendsService } from '../backends/backends.service.js';
+import { FineTunedModelsService } from '../chat/fine-tuned-models.service.js';
 import { AppDataService } from '../common/app-data.service.js';
 import { JobStore } from './job-store.js';
 import { eventMessage, LiveJob } from './live-job.js';
@@ -39,9 +40,11 @@ export class JobFollowerService implements OnApplicationBootstrap, OnApplication
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(BackendsService) private readonly backends: BackendsService,
+    @Inject(FineTunedModelsService) private readonly models: FineTunedModelsService,
     @Inject(AppDataService) data: AppDataService,
   ) {
     this.store = new JobStore(data.jobs);
+    models.attach(this.store);
   }
 
   get following(): number {
@@ -104,6 +107,7 @@ export class JobFollowerService implements OnApplicationBootstrap, OnApplication
       if (!seen.has(event.id)) onEvent(event);
     const final = withJob(live.record, job);
     await this.store.put(final);
+    this.models.register(final);
     live.finish(final);
   }
 

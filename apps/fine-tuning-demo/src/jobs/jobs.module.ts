@@ -8,5 +8,6 @@ import { JobsService } from './jobs.service.js';
   imports: [CommonModule],
   controllers: [JobsController],
   providers: [JobsService],
+  exports: [JobsService],
 })
 export class JobsModule {}

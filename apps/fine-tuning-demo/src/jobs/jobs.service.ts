@@ -6,6 +6,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InvalidInputError, OverloadedError } from '@repo/core';
 import { isTerminal, type JobSpec } from '@repo/fine-tuning';
 import { APP_CONFIG } from '@repo/nest';
+import { isProviderName } from '@repo/providers';
 import type { AppConfig } from '../app-config.js';
 import { BackendsService, BASE_MODELS, LOCAL_BACKEND } from '../backends/backends.service.js';
 import type { DatasetJson } from '../datasets/dataset-json.js';
@@ -70,6 +71,8 @@ export class JobsService {
     const model = body.model ?? BASE_MODELS[backendName]![0]!;
     if (backendName === LOCAL_BACKEND && !BASE_MODELS[LOCAL_BACKEND]!.includes(model))
       throw invalid('model', `must be ${BASE_MODELS[LOCAL_BACKEND]!.join(' or ')} on local-llm`);
+    if (body.alias !== undefined && isProviderName(body.alias))
+      throw invalid('alias', `must not be a provider's name ("${body.alias}")`);
     if (body.alias !== undefined && (await this.follower.store.findByAlias(body.alias)))
       throw aliasTaken(body.alias);
     const jobs = await this.follower.store.list();
@@ -95,7 +98,10 @@ export class JobsService {
       method,
       ...(h ? { hyperparameters: h } : {}),
     };
-    const job = await backend.create(spec, key === undefined ? {} : { idempotencyKey: key });
+    const job = await backend.create(spec, {
+      ...(key === undefined ? {} : { idempotencyKey: key }),
+      ...(body.alias === undefined ? {} : { alias: body.alias }),
+    });
     const record = withJob(
       {
         id: job.id,
