@@ -8,6 +8,7 @@ import { parseAppConfig } from './app-config.js';
 import { BackendsController } from './backends/backends.controller.js';
 import { ChatModule } from './chat/chat.module.js';
 import { CommonModule } from './common/common.module.js';
+import { CompareModule } from './compare/compare.module.js';
 import { LocalLlmService } from './common/local-llm.service.js';
 import { DatasetsModule } from './datasets/datasets.module.js';
 import { JobsModule } from './jobs/jobs.module.js';
@@ -28,6 +29,7 @@ import { WebModule } from './web/web.module.js';
     DatasetsModule,
     JobsModule,
     ChatModule,
+    CompareModule,
     // Last: the web page answers only what no route above did.
     WebModule,
   ],

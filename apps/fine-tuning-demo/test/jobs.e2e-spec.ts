@@ -2,6 +2,7 @@
 // succeeded with a falling loss, a DPO job from a feedback-demo export, cancel, pause and resume,
 // the Idempotency-Key, and the refusals (422 for a dataset with errors, 404, 400, 409).
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import { bufferText, parseSse } from '@repo/nest/testing';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -17,6 +18,8 @@ import { FEEDBACK_EXPORTS } from '../../../packages/fine-tuning/src/convert/__fi
 
 let app: NestExpressApplication;
 let sft: string;
+/** The SFT job that succeeded (the first test), for the comparison. */
+let succeeded: JobJson;
 beforeAll(async () => {
   app = await createTestApp();
   sft = (await uploadDataset(app, await bundledSlice('sft.jsonl', 40), 'sft.jsonl')).id;
@@ -39,6 +42,7 @@ describe('an SFT job', () => {
     const done = events.at(-1)!;
     expect(done.event).toBe('done');
     const final = done.data as JobJson;
+    succeeded = final;
     expect(final.status).toBe('succeeded');
     expect(final.fineTunedModel).toMatch(/^ft:tiny-gpt:local:demo:[0-9a-f]{8}$/);
     // 40 rows, 4 held out: ceil(36 / 8) = 5 steps, each once.
@@ -108,6 +112,59 @@ describe('an SFT job', () => {
   });
 });
 
+describe('compare', () => {
+  it('judges tuned vs base on the held-out set, one comparison at a time', async () => {
+    const start = () =>
+      request(app.getHttpServer())
+        .post(`/api/fine-tuning/jobs/${succeeded.id}/compare`)
+        .send({ limit: 10 });
+    const first = await start();
+    expect(first.status).toBe(202);
+    const busy = await start();
+    expect(busy.status).toBe(429);
+    expect(Number(busy.headers['retry-after'])).toBeGreaterThan(0);
+    const id = (first.body as { id: string }).id;
+    const res = await request(app.getHttpServer())
+      .get(`/api/fine-tuning/compares/${id}/events`)
+      .buffer(true)
+      .parse(bufferText);
+    const events = parseSse(res.body as string);
+    expect(events.at(-1)?.event).toBe('done');
+    const progress = events
+      .filter((event) => event.event === 'progress')
+      .map((event) => event.data);
+    expect(progress.at(-1)).toEqual({ done: 10, total: 10 });
+    const compare = events.at(-1)!.data as {
+      status: string;
+      jobId: string;
+      result: {
+        n: number;
+        wins: number;
+        losses: number;
+        ties: number;
+        winRate: number;
+        judge: string;
+        rows: Array<{ prompt: string; base: string; tuned: string; verdict: string }>;
+      };
+    };
+    expect(compare).toMatchObject({ status: 'done', jobId: succeeded.id, error: null });
+    const { n, wins, losses, ties, winRate, rows, judge } = compare.result;
+    expect(n).toBe(10);
+    expect(wins + losses + ties).toBe(n);
+    expect(winRate).toBe(wins / n);
+    expect(rows).toHaveLength(n);
+    expect(rows.filter((row) => row.verdict === 'tuned')).toHaveLength(wins);
+    expect(rows.filter((row) => row.verdict === 'base')).toHaveLength(losses);
+    expect(judge).toMatch(/^heuristic/);
+    expect(rows.map((row) => row.prompt)).toContain('什么是学习率？');
+    const read = await request(app.getHttpServer()).get(`/api/fine-tuning/compares/${id}`);
+    expect(read.body).toEqual(compare);
+    expect(
+      (await request(app.getHttpServer()).get('/api/fine-tuning/compares/cmp-nope')).status,
+    ).toBe(404);
+  });
+});
+
 describe('the Idempotency-Key', () => {
   it('gives one job for the same key, sent twice in a row or twice at once', async () => {
     const post = (key: string) =>
@@ -164,6 +221,14 @@ describe('pause, resume and cancel', () => {
     const messages = events.map((event) => (event.data as { message?: string }).message);
     expect(messages).toContain('Fine-tuning job paused');
     expect((await act('cancel')).status).toBe(409);
+    const compare = await request(app.getHttpServer())
+      .post(`/api/fine-tuning/jobs/${job.id}/compare`)
+      .send({});
+    expect(compare.status).toBe(409);
+    const chat = await request(app.getHttpServer())
+      .post(`/api/fine-tuning/jobs/${job.id}/chat`)
+      .send({ prompt: 'hi' });
+    expect(chat.status).toBe(409);
   });
 });
 

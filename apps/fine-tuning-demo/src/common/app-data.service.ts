@@ -19,7 +19,14 @@ export class AppDataService {
     this.root = this.temporary
       ? mkdtempSync(path.join(tmpdir(), 'fine-tuning-demo-'))
       : path.resolve(config.DATABASE_URL.slice('file:'.length));
-    for (const folder of [this.datasets, this.jobs, this.jobRecords, this.localLlm, this.uploads])
+    for (const folder of [
+      this.datasets,
+      this.jobs,
+      this.jobRecords,
+      this.localLlm,
+      this.uploads,
+      this.compares,
+    ])
       mkdirSync(folder, { recursive: true });
     this.logger.log(this.temporary ? 'Data kept in memory only' : `Data kept in ${this.root}`);
   }
@@ -39,6 +46,10 @@ export class AppDataService {
 
   get localLlm(): string {
     return path.join(this.root, 'local-llm');
+  }
+
+  get compares(): string {
+    return path.join(this.root, 'compares');
   }
 
   get uploads(): string {
