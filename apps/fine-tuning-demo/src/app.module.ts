@@ -8,6 +8,7 @@ import { parseAppConfig } from './app-config.js';
 import { BackendsController } from './backends/backends.controller.js';
 import { ChatModule } from './chat/chat.module.js';
 import { CommonModule } from './common/common.module.js';
+import { JobsProbe } from './common/jobs.probe.js';
 import { CompareModule } from './compare/compare.module.js';
 import { LocalLlmService } from './common/local-llm.service.js';
 import { DatasetsModule } from './datasets/datasets.module.js';
@@ -18,7 +19,11 @@ import { WebModule } from './web/web.module.js';
   imports: [
     AppShellModule.forRoot({
       config: parseAppConfig,
-      health: { summary: 'Health of the model; `deep=true` calls the model' },
+      health: {
+        summary: 'Health of the model and the jobs followed; `deep=true` calls the model',
+        probes: { jobs: JobsProbe },
+        imports: [CommonModule],
+      },
     }),
     CommonModule,
     AiModule.forRootAsync({
