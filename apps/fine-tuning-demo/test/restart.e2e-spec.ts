@@ -41,7 +41,7 @@ describe('a restart', () => {
       data: { status: 'succeeded' },
     });
     const long = await submitJob(first, dataset.id, {
-      hyperparameters: { nEpochs: 3, batchSize: 8 },
+      hyperparameters: { nEpochs: 2, batchSize: 8 },
     });
     await waitForJob(first, long.id, (job) => (job.lastMetrics?.step ?? 0) >= 1);
     const health = await request(first.getHttpServer()).get('/health');
