@@ -1,7 +1,7 @@
 // The page's own logic against answers the real app rarely gives on cue, served by playwright's
 // request routing (the page itself comes from the real app): the jobs list refreshes until no job
-// is live, the job buttons follow the status, and a retried submit reuses its Idempotency-Key
-// while a new click gets a new one.
+// is live, the job buttons follow the status, and a retried submit (after a 429 with Retry-After
+// or a 503) reuses its Idempotency-Key while a new click gets a new one.
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { Browser, Page, Route } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -114,6 +114,7 @@ describe.runIf(canRun)('the page against routed answers', { timeout: 60_000 }, (
     await page.click('#job-pause');
     await page.waitForSelector('#app[data-state="paused"]');
     expect(await enabled()).toEqual([true, false, true]);
+    await page.goto('about:blank');
     await page.unrouteAll();
   });
 
@@ -123,28 +124,43 @@ describe.runIf(canRun)('the page against routed answers', { timeout: 60_000 }, (
     await page.route('**/api/fine-tuning/backends', (route) => json(route, BACKENDS));
     await page.route('**/api/fine-tuning/jobs', (route) => {
       keys.push(route.request().headers()['idempotency-key']!);
-      if (keys.length < 3) return json(route, { statusCode: 503, message: 'busy' }, 503);
+      if (keys.length === 1)
+        return route.fulfill({
+          status: 429,
+          headers: { 'Retry-After': '3' },
+          contentType: 'application/json',
+          body: JSON.stringify({ statusCode: 429, message: 'too many jobs' }),
+        });
+      if (keys.length === 2) return json(route, { statusCode: 503, message: 'busy' }, 503);
       return json(route, job('queued'), 201);
     });
     await page.goto(`${origin}/#/datasets/ds-1`);
     await page.waitForSelector('#app[data-state="ready"]');
     await page.click('#job-submit');
     await page.waitForSelector('#job-retry');
-    expect(await page.locator('#submit-job .status').innerText()).toContain('busy');
+    const told = await page.locator('#submit-job .status').innerText();
+    expect(told).toContain('too many jobs');
+    expect(told).toContain('Try again in 3 s.');
     await page.click('#job-submit');
-    await page.waitForFunction(() => document.querySelectorAll('#job-retry').length === 1);
-    await expect.poll(() => keys.length).toBe(2);
+    await page.waitForFunction(() =>
+      document.querySelector('#submit-job .status')?.textContent?.includes('busy'),
+    );
+    expect(keys).toHaveLength(2);
+    expect(await page.locator('#job-retry').count()).toBe(1);
     await routeJob(page, 'queued');
     await page.click('#job-retry');
     await page.waitForSelector('#app[data-view="job"][data-state="queued"]');
     expect(keys).toHaveLength(3);
     expect(keys[0]).not.toBe(keys[1]);
     expect(keys[2]).toBe(keys[1]);
+    await page.goto('about:blank');
     await page.unrouteAll();
   });
 
   it('logged no console error other than the routed failures', () => {
-    const unexpected = watched.problems.filter((text) => !/status of 503|ERR_FAILED/.test(text));
+    const unexpected = watched.problems.filter(
+      (text) => !/status of (429|503)|ERR_FAILED/.test(text),
+    );
     expect(unexpected).toEqual([]);
   });
 });

@@ -76,6 +76,8 @@ export function jobForm(dataset: Dataset, backends: Backends): HTMLElement {
       again.addEventListener('click', () => void send(body, key));
       if (!(error instanceof ApiError) || error.status === 0 || error.status >= 429)
         status.append(' ', again);
+      if (error instanceof ApiError && error.retryAfterS)
+        status.append(' ', t('retryAfter', { seconds: error.retryAfterS }));
     }
   }
 
