@@ -47,9 +47,24 @@ export function withJob(record: AppJobRecord, job: Job): AppJobRecord {
   };
 }
 
+/** The view, in the contract's field order, without what only the app keeps. */
 export function toView(record: AppJobRecord): JobView {
-  const { idempotencyKey: _key, ...view } = record;
-  return view;
+  return {
+    id: record.id,
+    backend: record.backend,
+    status: record.status,
+    rawStatus: record.rawStatus,
+    model: record.model,
+    fineTunedModel: record.fineTunedModel,
+    alias: record.alias,
+    error: record.error,
+    createdAt: record.createdAt,
+    finishedAt: record.finishedAt,
+    trainingDataset: record.trainingDataset,
+    validationDataset: record.validationDataset,
+    method: record.method,
+    lastMetrics: record.lastMetrics,
+  };
 }
 
 /** A `metrics` event's point (`train_loss`, `valid_loss` as local-llm and OpenAI send them). */
