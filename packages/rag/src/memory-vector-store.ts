@@ -29,6 +29,7 @@ export interface MemoryVectorStoreOptions {
 interface Entry {
   id: string;
   text: string;
+  context: string | undefined;
   metadata: Record<string, unknown>;
   vector: number[];
   norm: number;
@@ -67,6 +68,7 @@ export function createMemoryVectorStore(options: MemoryVectorStoreOptions): Vect
         entries.set(id, {
           id,
           text: document.text,
+          context: document.context?.trim() || undefined,
           metadata: structuredClone(document.metadata),
           vector: [...vector],
           norm: Math.hypot(...vector),
@@ -107,6 +109,7 @@ export function createMemoryVectorStore(options: MemoryVectorStoreOptions): Vect
         .map(({ entry, score }) => ({
           id: entry.id,
           text: entry.text,
+          ...(entry.context === undefined ? {} : { context: entry.context }),
           metadata: structuredClone(entry.metadata),
           score,
         }));

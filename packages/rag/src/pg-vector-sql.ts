@@ -15,7 +15,7 @@ export async function selectRows<T>(runner: SqlRunner, query: SQL): Promise<T[]>
   return ((await runner.execute(query)) as { rows: T[] }).rows;
 }
 
-// Rows per INSERT: 4 parameters each, far below PostgreSQL's 65,535-parameter limit. Few enough
+// Rows per INSERT: 5 parameters each, far below PostgreSQL's 65,535-parameter limit. Few enough
 // that one statement on PGlite (WASM, on this thread; HNSW upkeep costs 2-5 ms a row) holds the
 // event loop for a quarter of a second at most, not seconds.
 const INSERT_CHUNK = 50;
@@ -39,9 +39,9 @@ export async function upsertRows(
       if (start > 0) await nextTurn();
       // Built per statement: all rows' SQL at once (their vectors as JSON) took a second of its own.
       const values = rows.slice(start, start + INSERT_CHUNK).map(rowSql);
-      await tx.execute(sql`INSERT INTO ${table} (id, content, metadata, embedding)
+      await tx.execute(sql`INSERT INTO ${table} (id, content, context, metadata, embedding)
         VALUES ${sql.join(values, sql`, `)}
-        ON CONFLICT (id) DO UPDATE SET content = EXCLUDED.content,
+        ON CONFLICT (id) DO UPDATE SET content = EXCLUDED.content, context = EXCLUDED.context,
           metadata = EXCLUDED.metadata, embedding = EXCLUDED.embedding`);
     }
   });
@@ -50,10 +50,11 @@ export async function upsertRows(
 function rowSql({ id, document, vector }: VectorRow): SQL {
   // PostgreSQL text and jsonb reject NUL characters, which PDF extraction sometimes produces.
   const text = document.text.replaceAll('\u0000', '');
+  const context = document.context?.replaceAll('\u0000', '').trim() || null;
   const metadata = JSON.stringify(document.metadata, (_key, value: unknown) =>
     typeof value === 'string' ? value.replaceAll('\u0000', '') : value,
   );
-  return sql`(${id}, ${text}, ${metadata}::jsonb, ${JSON.stringify(vector)}::vector)`;
+  return sql`(${id}, ${text}, ${context}, ${metadata}::jsonb, ${JSON.stringify(vector)}::vector)`;
 }
 
 /** pgvector ≥ 0.8 has iterative index scans; older versions reserve `hnsw.*` without it. */

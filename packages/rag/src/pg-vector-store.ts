@@ -13,6 +13,7 @@ import {
   indexedDistance,
   openCollection,
   tableNameOf,
+  upgradeCollection,
   type CollectionRecord,
 } from './pg-vector-collection.js';
 import {
@@ -80,7 +81,12 @@ export function createPgVectorStore(options: PgVectorStoreOptions): PgVectorStor
         throw error;
       });
     iterativeScan = await vectorReady;
-    record ??= await findCollection(database, collection);
+    if (record === undefined) {
+      const found = await findCollection(database, collection);
+      // A table from an older version gets the newer columns once, rows kept.
+      if (found !== undefined) await upgradeCollection(database, collection);
+      record = found;
+    }
     return record;
   }
 
@@ -157,17 +163,18 @@ export function createPgVectorStore(options: PgVectorStoreOptions): PgVectorStor
       });
       checkSize(found, query.length, typeof request.query === 'string');
       const vector = sql`${JSON.stringify(query)}::vector`;
-      const select = sql`SELECT id, content AS text, metadata, 1 - (embedding <=> ${vector}) AS score
+      const select = sql`SELECT id, content AS text, context, metadata, 1 - (embedding <=> ${vector}) AS score
         FROM ${table} ${where} ORDER BY ${indexedDistance(found.dimensions, vector)} LIMIT ${topK}`;
       const settings = { efSearch, iterativeScan: iterativeScan && filter !== undefined };
       const rows = await runWithSearchSettings(database, settings, (runner) =>
-        selectRows<ScoredDocument>(runner, select),
+        selectRows<Omit<ScoredDocument, 'context'> & { context: string | null }>(runner, select),
       );
       return (
         rows
           // A zero vector has no direction: pgvector says NaN, we say 0 (as the memory store).
-          .map((row) => ({
+          .map(({ context, ...row }) => ({
             ...row,
+            ...(context === null ? {} : { context }),
             score: Number.isFinite(Number(row.score)) ? Number(row.score) : 0,
           }))
           .filter((row) => threshold === 0 || row.score >= threshold)

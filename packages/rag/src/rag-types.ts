@@ -6,7 +6,14 @@
 export interface RagDocument {
   /** Stable id; stores derive one from the content hash when absent. */
   id?: string;
+  /** The chunk itself: what search returns and prompts quote. */
   text: string;
+  /**
+   * Text put in front of the chunk for embedding and lexical indexing only (document title,
+   * heading path, source name): stores embed and index `context + "\n\n" + text`, return `text`
+   * unchanged, and return `context` in its own field.
+   */
+  context?: string;
   metadata: Record<string, unknown>;
   /** Precomputed embedding; stores embed documents that have none. */
   embedding?: number[];
@@ -16,6 +23,8 @@ export interface RagDocument {
 export interface ScoredDocument {
   id: string;
   text: string;
+  /** The document's `context`, when it had one (it was embedded and indexed, never part of text). */
+  context?: string;
   metadata: Record<string, unknown>;
   score: number;
 }

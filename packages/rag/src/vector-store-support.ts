@@ -49,6 +49,12 @@ function stableJson(value: unknown): string {
   );
 }
 
+/** What a store embeds and indexes: the chunk with its `context` (title, headings) in front. */
+export function indexedText(document: Pick<RagDocument, 'text' | 'context'>): string {
+  const context = document.context?.trim();
+  return context ? `${context}\n\n${document.text}` : document.text;
+}
+
 export interface EmbedOptions {
   batchSize?: number;
   /** Requested output size, for models that can shorten their vectors. */
@@ -77,7 +83,7 @@ export async function embedDocuments(
   // The pipeline's batcher, one request at a time; retries are the model's own.
   const { embeddings } = await embedInBatches(
     model,
-    missing.map((index) => documents[index]?.text ?? ''),
+    missing.map((index) => indexedText(documents[index] ?? { text: '' })),
     { batchSize, concurrency: 1, ...pick(options) },
   );
   missing.forEach((index, i) => (vectors[index] = embeddings[i]));

@@ -144,6 +144,24 @@ export function describeVectorStoreContract(label: string, factory: StoreFactory
       expect(top?.id).toBe('p');
     });
 
+    it('embeds the context in front of the text, returns the text alone and the context apart', async () => {
+      const model = newEmbeddingModel();
+      const store = await factory({ embeddingModel: model });
+      await store.add([
+        { id: 'c1', text: '向量数据库支持相似度搜索', context: 'Handbook › 检索', metadata: {} },
+        { id: 'c2', text: 'bonds and stock prices', metadata: {} },
+      ]);
+      expect(model.requests[0]?.input).toEqual([
+        'Handbook › 检索\n\n向量数据库支持相似度搜索',
+        'bonds and stock prices',
+      ]);
+      // Only the context holds "handbook": the hit comes from it, the text stays the chunk.
+      const [hit, other] = await store.similaritySearch({ query: 'handbook', topK: 2 });
+      expect(hit).toMatchObject({ id: 'c1', text: '向量数据库支持相似度搜索', context: 'Handbook › 检索' });
+      expect(hit?.score).toBeGreaterThan(0);
+      expect(other).not.toHaveProperty('context');
+    });
+
     it('refuses a vector of another size, naming both sizes', async () => {
       const { store } = await seeded(factory);
       const wrong = store.add([{ id: 'x', text: 'x', metadata: {}, embedding: [1, 0, 0] }]);
