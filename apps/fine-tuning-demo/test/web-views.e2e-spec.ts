@@ -1,7 +1,8 @@
 // The page's own logic against answers the real app rarely gives on cue, served by playwright's
 // request routing (the page itself comes from the real app): the jobs list refreshes until no job
-// is live, the job buttons follow the status, and a retried submit (after a 429 with Retry-After
-// or a 503) reuses its Idempotency-Key while a new click gets a new one.
+// is live, the job buttons follow the status, an upload shows its progress and a refusal's
+// reason, and a retried submit (after a 429 with Retry-After or a 503) reuses its
+// Idempotency-Key while a new click gets a new one.
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { Browser, Page, Route } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -157,9 +158,42 @@ describe.runIf(canRun)('the page against routed answers', { timeout: 60_000 }, (
     await page.unrouteAll();
   });
 
+  it('shows the upload under way, then the report; a refused upload shows why', async () => {
+    let release = () => undefined as void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let uploads = 0;
+    await page.route('**/api/fine-tuning/datasets', async (route) => {
+      if (route.request().method() !== 'POST') return json(route, { data: [] });
+      if (++uploads === 1) return json(route, { statusCode: 413, message: 'file too large' }, 413);
+      await held;
+      return json(route, DATASET, 201);
+    });
+    await page.route('**/api/fine-tuning/datasets/ds-1', (route) => json(route, DATASET));
+    await page.route('**/api/fine-tuning/backends', (route) => json(route, BACKENDS));
+    await page.goto(`${origin}/#/`);
+    await page.waitForSelector('#app[data-state="ready"]');
+    const file = (name: string) => ({
+      name,
+      mimeType: 'application/jsonl',
+      buffer: Buffer.from('{}\n'),
+    });
+    await page.setInputFiles('#dataset-file', file('big.jsonl'));
+    await page.waitForSelector('#upload .error');
+    expect(await page.locator('#upload .status').innerText()).toContain('file too large');
+    expect(await page.locator('#upload-progress').isHidden()).toBe(true);
+    await page.setInputFiles('#dataset-file', file('train.jsonl'));
+    await page.waitForSelector('#upload-progress:not([hidden])');
+    expect(await page.locator('#upload .status').innerText()).toBe('Uploading train.jsonl…');
+    release();
+    await page.waitForSelector('#app[data-view="dataset"][data-state="ready"]');
+    expect(await page.locator('#stat-examples').innerText()).toBe('40');
+    await page.goto('about:blank');
+    await page.unrouteAll();
+  });
+
   it('logged no console error other than the routed failures', () => {
     const unexpected = watched.problems.filter(
-      (text) => !/status of (429|503)|ERR_FAILED/.test(text),
+      (text) => !/status of (413|429|503)|ERR_FAILED/.test(text),
     );
     expect(unexpected).toEqual([]);
   });
