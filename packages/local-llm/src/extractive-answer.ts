@@ -1,5 +1,7 @@
 // Rule 5: retrieval-augmented prompts get an extractive answer: the one or two context sentences
-// that share the most words (CJK: character bigrams) with the question, quoted verbatim.
+// that share the most words (CJK: character bigrams) with the question, quoted verbatim, each as a
+// sentence of its own with its document's `[n]` marker when the context numbers its documents;
+// headings are never quoted and a sentence found in two documents is quoted once.
 // Recognises Spring AI's QuestionAnswerAdvisor / ContextualQueryAugmenter templates, <context>
 // blocks and "Context:" / 上下文： / 参考资料： headings, in the user or the system message.
 import type { ChatMessage } from './chat-request.js';
@@ -79,21 +81,68 @@ export function answerFromContext(messages: ChatMessage[]): string | undefined {
   return undefined;
 }
 
-export function extractAnswer(context: string, question: string): string {
-  const chinese = isMostlyCjk(question);
-  const wanted = contentTerms(question);
-  const scored = splitSentences(context)
-    .map((sentence, index) => {
+/** One quotable sentence and the document it came from (its `[n]` marker, when the context has them). */
+interface Fragment {
+  sentence: string;
+  index: number;
+  block: number;
+  marker: string | undefined;
+  score: number;
+}
+
+// Documents in a context: `[1] …` markers start one each; otherwise blank lines separate them.
+const MARKER = /^[ \t]*(\[\d{1,3}\])[ \t]*/;
+const MARKDOWN_HEADING = /^#{1,6}\s/;
+const TABLE_RULE = /^[\s|:-]+$/;
+
+function fragmentsOf(context: string, wanted: Set<string>): Fragment[] {
+  const lines = context.split(/\r?\n/);
+  const marked = lines.some((line) => MARKER.test(line));
+  const fragments: Fragment[] = [];
+  const seen = new Set<string>();
+  let block = 0;
+  let marker: string | undefined;
+  let index = 0;
+  for (const line of lines) {
+    const start = MARKER.exec(line);
+    if (start) [block, marker] = [block + 1, start[1]];
+    else if (!marked && line.trim() === '') block++;
+    const text = start ? line.slice(start[0].length) : line;
+    // A heading names what follows; quoted alone it would be glued to another document's text.
+    if (MARKDOWN_HEADING.test(text.trim()) || TABLE_RULE.test(text)) continue;
+    for (const sentence of splitSentences(text)) {
+      const key = sentence.replace(/\s+/g, ' ').toLowerCase();
+      if (seen.has(key)) continue; // the same sentence in two documents is quoted once
+      seen.add(key);
       let score = 0;
       for (const term of contentTerms(sentence)) if (wanted.has(term)) score++;
-      return { sentence, index, score };
-    })
-    .filter((s) => s.score > 0)
-    .sort((a, b) => b.score - a.score || a.index - b.index);
+      if (score > 0) fragments.push({ sentence, index: index++, block, marker, score });
+    }
+  }
+  return fragments;
+}
+
+/** A quoted fragment ends as a sentence, with its document's marker when the context has them. */
+function quote(fragment: Fragment, chinese: boolean): string {
+  const ended = /[.!?。！？…]$/.test(fragment.sentence)
+    ? fragment.sentence
+    : fragment.sentence + (isMostlyCjk(fragment.sentence) ? '。' : '.');
+  if (!fragment.marker) return ended;
+  return chinese ? `${ended}${fragment.marker}` : `${ended} ${fragment.marker}`;
+}
+
+export function extractAnswer(context: string, question: string): string {
+  const chinese = isMostlyCjk(question);
+  const scored = fragmentsOf(context, contentTerms(question)).sort(
+    (a, b) => b.score - a.score || a.index - b.index,
+  );
   const best = scored[0];
   if (!best) return chinese ? NOT_IN_CONTEXT_ZH : NOT_IN_CONTEXT;
   const second = scored[1];
   const picked = second && second.score * 2 >= best.score ? [best, second] : [best];
-  const quoted = picked.sort((a, b) => a.index - b.index).map((s) => s.sentence);
+  // In context order within one document; across documents, the better one first.
+  if (picked.length === 2 && picked[0]!.block === picked[1]!.block)
+    picked.sort((a, b) => a.index - b.index);
+  const quoted = picked.map((fragment) => quote(fragment, chinese));
   return chinese ? `根据上下文：${quoted.join('')}` : `Based on the context: ${quoted.join(' ')}`;
 }

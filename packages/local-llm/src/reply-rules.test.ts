@@ -173,6 +173,52 @@ describe('extractive answers from context', () => {
   });
 });
 
+describe('extractive answers keep documents apart', () => {
+  const ask = (context: string, question: string) =>
+    answer([{ role: 'system', content: `Context:\n${context}` }, user(question)]);
+
+  it("never quotes a heading, so one file's heading is not glued to another's text", async () => {
+    const context = [
+      '## Installing Spring AI',
+      '',
+      'Add the Spring AI BOM to your build before installing any starter.',
+    ].join('\n');
+    expect(await ask(context, 'How do I start installing Spring AI?')).toBe(
+      'Based on the context: Add the Spring AI BOM to your build before installing any starter.',
+    );
+  });
+
+  it('quotes fragments of numbered documents as separate sentences with their markers', async () => {
+    const context = [
+      '[1] Redis keeps chat memory for a day by default',
+      '[2] The chat memory window keeps the last 20 messages.',
+      '[3] Paris is the capital of France.',
+    ].join('\n');
+    expect(await ask(context, 'How long does Redis keep chat memory messages?')).toBe(
+      'Based on the context: Redis keeps chat memory for a day by default. [1] The chat memory window keeps the last 20 messages. [2]',
+    );
+  });
+
+  it('quotes a sentence found in two documents once', async () => {
+    const context =
+      'PGlite runs PostgreSQL in WASM.\n\nPGlite runs PostgreSQL in WASM.\n\nRedis is a cache.';
+    expect(await ask(context, 'What does PGlite run?')).toBe(
+      'Based on the context: PGlite runs PostgreSQL in WASM.',
+    );
+  });
+
+  it('does the same for Chinese documents', async () => {
+    const context = [
+      '[1] ## 模块说明',
+      '[1] 聊天记忆模块默认保存最近二十条消息',
+      '[2] 向量存储使用 pgvector。',
+    ].join('\n');
+    expect(await ask(context, '聊天记忆模块保存多少条消息？')).toBe(
+      '根据上下文：聊天记忆模块默认保存最近二十条消息。[1]',
+    );
+  });
+});
+
 describe('memory within one request', () => {
   it('remembers "my name is Bob"', async () => {
     expect(

@@ -133,7 +133,7 @@ describe.each(['call', 'stream'] as const)('prompt memory advisor (%s)', (mode) 
     await ask(chat, mode, 'My name is Bob', 'p');
     // local-llm answers from a context block (its rule 5) by quoting it.
     expect(await ask(chat, mode, 'What is my name?', 'p')).toBe(
-      'Based on the context: USER:My name is Bob',
+      'Based on the context: USER:My name is Bob.',
     );
     const sent = lastBody().messages;
     expect(sent.map((m) => m.role)).toEqual(['system', 'user']);
