@@ -4,7 +4,7 @@
 // reason, and a retried submit (after a 429 with Retry-After or a 503) reuses its
 // Idempotency-Key while a new click gets a new one.
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import type { Browser, Page, Route } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   canRun,
@@ -14,62 +14,7 @@ import {
   startApp,
   type WatchedPage,
 } from './web-browser.js';
-
-const summary = { p50: 1, p95: 1, max: 1 };
-const DATASET = {
-  id: 'ds-1',
-  filename: 'train.jsonl',
-  bytes: 10,
-  createdAt: '2026-01-01T00:00:00Z',
-  format: 'sft',
-  ok: true,
-  issues: [],
-  issuesTotal: 0,
-  stats: {
-    examples: 40,
-    messages: summary,
-    tokens: summary,
-    assistantTokens: summary,
-    truncated: 0,
-    roles: { user: 40 },
-    toolUse: 0,
-    duplicates: 0,
-  },
-  estimate: null,
-};
-const BACKENDS = {
-  default: 'local-llm',
-  backends: [{ name: 'local-llm', configured: true, baseModels: ['tiny-gpt'] }],
-};
-const job = (status: string) => ({
-  id: 'job-1',
-  backend: 'local-llm',
-  status,
-  rawStatus: status,
-  model: 'tiny-gpt',
-  fineTunedModel: null,
-  alias: null,
-  error: null,
-  createdAt: '2026-01-01T00:00:00Z',
-  finishedAt: null,
-  trainingDataset: 'ds-1',
-  validationDataset: null,
-  method: 'supervised',
-  lastMetrics: null,
-});
-
-const json = (route: Route, body: unknown, status = 200) =>
-  route.fulfill({ status, contentType: 'application/json', body: JSON.stringify(body) });
-
-/** job-1 in `status` until an action answers with another; its stream ends at once. */
-async function routeJob(page: Page, initial: string): Promise<void> {
-  let status = initial;
-  const api = '**/api/fine-tuning/jobs/job-1';
-  await page.route(`${api}/metrics`, (route) => json(route, { points: [] }));
-  await page.route(`${api}/events`, (route) => route.abort());
-  await page.route(api, (route) => json(route, job(status)));
-  await page.route(`${api}/pause`, (route) => json(route, job((status = 'paused'))));
-}
+import { BACKENDS, DATASET, job, json, routeJob } from './web-fixtures.js';
 
 describeSetup();
 
