@@ -27,6 +27,8 @@ export interface CollectOptions {
 export interface CollectedChunks {
   /** Documents read or given (sections, pages, items…), empty ones excluded. */
   documents: number;
+  /** Documents per source name (`metadata.source`), for the ledger. */
+  documentsBySource: Map<string, number>;
   chunks: RagDocument[];
   skipped: SkippedSource[];
 }
@@ -53,6 +55,9 @@ export async function collectChunks(
     workers !== undefined && (split === false || split?.lengthFunction === undefined);
 
   let documents = given.length;
+  const documentsBySource = new Map<string, number>();
+  const countDocuments = (source: string, more: number) =>
+    documentsBySource.set(source, (documentsBySource.get(source) ?? 0) + more);
   const toSplit: RagDocument[] = [...given];
   const skipped: SkippedSource[] = [];
   if (sources.length > 0) options.progress('read', 0, sources.length);
@@ -62,8 +67,12 @@ export async function collectChunks(
       sources,
       options.concurrency,
       async (source) => {
-        const result = await readInWorker(workers, await toBytes(source), options);
-        if ('chunks' in result) count(result.chunks.length);
+        const bytes = await toBytes(source);
+        const result = await readInWorker(workers, bytes, options);
+        if ('chunks' in result) {
+          count(result.chunks.length);
+          countDocuments(bytes.source ?? bytes.filename, result.documents);
+        }
         options.progress('read', ++done, sources.length);
         return result;
       },
@@ -85,9 +94,10 @@ export async function collectChunks(
     });
     toSplit.push(...read.documents);
     documents += read.documents.length;
+    for (const document of read.documents) countDocuments(sourceOf(document), 1);
     skipped.push(...read.skipped);
   }
-  if (documents === 0) return { documents, chunks, skipped };
+  if (documents === 0) return { documents, documentsBySource, chunks, skipped };
 
   if (toSplit.length > 0) options.progress('split', 0, toSplit.length);
   for (const [index, document] of toSplit.entries()) {
@@ -96,7 +106,7 @@ export async function collectChunks(
     add(more);
     options.progress('split', index + 1, toSplit.length);
   }
-  return { documents, chunks, skipped };
+  return { documents, documentsBySource, chunks, skipped };
 }
 
 async function readInWorker(
@@ -127,4 +137,9 @@ async function toBytes(source: DocumentSource): Promise<BytesSource> {
   if ('bytes' in source) return source;
   const { path, ...rest } = source;
   return { ...rest, bytes: new Uint8Array(await readFile(path)), filename: path };
+}
+
+function sourceOf(document: RagDocument): string {
+  const source = document.metadata.source;
+  return typeof source === 'string' ? source : '';
 }

@@ -37,6 +37,9 @@ describe('ingestDocuments', () => {
       skipped: [],
       tokens: 13, // the model's own usage: the mock counts words and Han characters (3 + 3 + 7)
       ids,
+      sources: { read: 2, unchanged: 0 },
+      removed: 0,
+      pruned: [],
     });
     expect(model.requests.map((r) => r.input)).toEqual([
       ['# Guide\n\nInstall it.', '## Use\n\nRun it.'],

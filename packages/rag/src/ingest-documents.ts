@@ -1,6 +1,11 @@
 // The ingestion pipeline (Spring AI's ETL: DocumentReader → DocumentTransformer → DocumentWriter):
 // read → split → (enrich) → embed → store, with progress events and a report of what happened.
 //
+// Re-ingest with a ledger (ingest-ledger.ts): a source whose bytes and settings hash as last time
+// is neither read nor split (`sources.unchanged`); a changed one gets its new chunks stored first
+// and then loses, by id, the ones it no longer produces (ingest-replace.ts), so a crash between
+// the two leaves it with old and new chunks, never with none, and the next run finishes the job.
+//
 // Idempotent by content: a chunk's id is a hash of its source and text (content-hash.ts), so the
 // same file twice stores nothing new. When the store can say which ids it already holds (an
 // `existingIds` capability or option), known chunks are neither enriched nor embedded again and
@@ -14,98 +19,48 @@
 //
 // The seed's endpoint said "success" after ingesting nothing; here a run where every source was
 // skipped throws NothingToIngestError, and the report always carries the counts.
-import { AbortedError, type EmbeddingModel } from '@repo/core';
+import { AbortedError } from '@repo/core';
 import type { RagDocument, VectorStore } from './rag-types.js';
 import { contentId } from './content-hash.js';
 import { countTokens } from './count-tokens.js';
-import type { DocumentEnricher } from './enrich-documents.js';
 import { embedInBatches } from './embed-in-batches.js';
 import { NothingToIngestError } from './etl-errors.js';
 import { collectChunks } from './collect-chunks.js';
-import type { DocumentWorkers } from './document-workers.js';
-import type { DocumentSource, ReaderOptions } from './read-document.js';
-import type { SkippedSource } from './read-sources.js';
-import type { SplitOptions } from './split-documents.js';
+import { planSources, type SourcePlan } from './ingest-plan.js';
+import { replaceStale } from './ingest-replace.js';
+import type { LedgerEntry } from './ingest-ledger.js';
+import {
+  DEFAULT_MAX_CHUNKS,
+  type ExistingIdsLookup,
+  type IngestOptions,
+  type IngestPhase,
+  type IngestReport,
+  type IngestSkip,
+} from './ingest-options.js';
 
-export type IngestPhase = 'read' | 'split' | 'enrich' | 'embed' | 'store';
+export { DEFAULT_MAX_CHUNKS } from './ingest-options.js';
+export type {
+  ExistingIdsLookup,
+  IngestOptions,
+  IngestPhase,
+  IngestProgress,
+  IngestReport,
+  IngestSkip,
+} from './ingest-options.js';
 
-export interface IngestProgress {
-  phase: IngestPhase;
-  done: number;
-  total: number;
-}
-
-export type IngestSkip = SkippedSource;
-
-/** Chunks one run may hold (each chunk and its vector stay in memory until the one write). */
-export const DEFAULT_MAX_CHUNKS = 50_000;
-
-export interface IngestReport {
-  /** Documents read (sections, pages, items…) after empty ones were skipped. */
-  documents: number;
-  chunks: number;
-  /** Chunks written to the store in this run. */
-  added: number;
-  /** Chunks the store already held, or that repeated earlier chunks of this run. */
-  unchanged: number;
-  skipped: IngestSkip[];
-  /** Embedding tokens of the added chunks (the provider's count; o200k when the store embedded). */
-  tokens: number;
-  /** Ids of every distinct chunk, added or unchanged, in reading order. */
-  ids: string[];
-}
-
-/**
- * Optional store capability: which of these ids it already holds. Called once per run with every
- * chunk id, so an implementation over SQL should query in slices.
- */
-export interface ExistingIdsLookup {
-  existingIds(ids: readonly string[]): Promise<Iterable<string>>;
-}
-
-export interface IngestOptions {
-  store: VectorStore;
-  /** Documents already read (their `metadata.source` goes into the content hash). */
-  documents?: readonly RagDocument[];
-  /** Files or uploads to read with `readDocument`. */
-  sources?: readonly DocumentSource[];
-  readers?: ReaderOptions;
-  /** Splitter settings, or `false` to store documents whole (default: 512-token chunks). */
-  split?: SplitOptions | false;
-  /** Run in order on the new chunks only. */
-  enrich?: readonly DocumentEnricher[];
-  /**
-   * Embed here (batches, concurrency, progress); without it `store.add` embeds. Retries are the
-   * model's own (@repo/providers' `retry.maxRetries`): this pipeline does not retry a batch.
-   */
-  embeddingModel?: EmbeddingModel;
-  /** Texts per embedding request (default 64). */
-  batchSize?: number;
-  /** Embedding requests and file reads in flight (default 4). */
-  concurrency?: number;
-  /** Which ids the store already holds; default: the store's own `existingIds`, if it has one. */
-  existingIds?: ExistingIdsLookup['existingIds'];
-  /** Report unsupported, corrupt and too large files as skipped instead of failing (a folder). */
-  skipUnreadable?: boolean;
-  /**
-   * Read and split each source in these worker threads (createDocumentWorkers): off the event
-   * loop, with a time and memory bound per file. Without them, reading and splitting run here.
-   */
-  workers?: DocumentWorkers;
-  /** Most chunks of one run (default 50,000); more is a TooManyChunksError, before any embedding. */
-  maxChunks?: number;
-  signal?: AbortSignal;
-  onProgress?: (event: IngestProgress) => void;
-}
+type Progress = (phase: IngestPhase, done: number, total: number, unchanged?: number) => void;
 
 export async function ingestDocuments(options: IngestOptions): Promise<IngestReport> {
-  const { signal } = options;
-  const progress = (phase: IngestPhase, done: number, total: number) => {
+  const { signal, ledger } = options;
+  const progress: Progress = (phase, done, total, unchanged) => {
     if (signal?.aborted) throw new AbortedError();
-    options.onProgress?.({ phase, done, total });
+    options.onProgress?.(
+      unchanged === undefined ? { phase, done, total } : { phase, done, total, unchanged },
+    );
   };
   const concurrency = options.concurrency ?? 4;
   const skipped: IngestSkip[] = [];
+  const lookup = options.existingIds ?? storeLookup(options.store);
 
   const given: RagDocument[] = [];
   for (const document of options.documents ?? []) {
@@ -113,7 +68,16 @@ export async function ingestDocuments(options: IngestOptions): Promise<IngestRep
       skipped.push({ source: sourceOf(document), reason: 'it contains no text' });
     else given.push(document);
   }
-  const collected = await collectChunks(given, options.sources ?? [], {
+  const sources = options.sources ?? [];
+  let plan: SourcePlan | undefined;
+  if (ledger && sources.length > 0) {
+    progress('check', 0, sources.length);
+    const settings = { readers: options.readers, split: options.split };
+    plan = await planSources(sources, { ledger, lookup, settings, signal });
+    progress('check', sources.length, sources.length, plan.unchanged.length);
+  }
+  const unchangedSources = plan?.unchanged ?? [];
+  const collected = await collectChunks(given, plan ? plan.toRead.map((s) => s.source) : sources, {
     readers: options.readers,
     split: options.split,
     skipUnreadable: options.skipUnreadable,
@@ -124,19 +88,68 @@ export async function ingestDocuments(options: IngestOptions): Promise<IngestRep
     progress,
   });
   skipped.push(...collected.skipped);
-  if (collected.documents === 0) throw new NothingToIngestError(skipped);
+  if (collected.documents === 0 && unchangedSources.length === 0 && options.prune === undefined)
+    throw new NothingToIngestError(skipped);
   const { chunks } = collected;
 
   const unique = new Map<string, RagDocument>();
+  const produced = new Map<string, Omit<LedgerEntry, 'hash' | 'origin'>>();
   for (const chunk of chunks) {
-    const id = contentId(sourceOf(chunk), chunk.text);
+    const source = sourceOf(chunk);
+    const id = contentId(source, chunk.text);
+    const made = produced.get(source) ?? { ids: [], documents: 0, chunks: 0 };
+    if (!unique.has(id)) made.ids.push(id);
+    made.chunks++;
+    produced.set(source, made);
     if (!unique.has(id)) unique.set(id, { ...chunk, id });
   }
-  const ids = [...unique.keys()];
-  const lookup = options.existingIds ?? storeLookup(options.store);
-  const existing = new Set(lookup ? await lookup(ids) : []);
-  let fresh = [...unique.values()].filter((chunk) => !existing.has(chunk.id!));
+  for (const [source, documents] of collected.documentsBySource) {
+    const made = produced.get(source);
+    if (made) made.documents = documents;
+  }
+  const existing = new Set(lookup && unique.size > 0 ? await lookup([...unique.keys()]) : []);
+  const fresh = [...unique.values()].filter((chunk) => !existing.has(chunk.id!));
+  const { stored, tokens } = await storeFresh(fresh, options, concurrency, progress);
 
+  const replaced = ledger
+    ? await replaceStale({
+        store: options.store,
+        ledger,
+        read: plan?.toRead ?? [],
+        produced,
+        present: new Set([
+          ...(plan?.toRead ?? []).map((s) => s.name),
+          ...unchangedSources.map((s) => s.name),
+        ]),
+        prune: options.prune,
+        origin: options.origin,
+      })
+    : { removed: 0, pruned: [] };
+  const kept = unchangedSources.map((s) => s.entry);
+  const total = chunks.length + kept.reduce((sum, entry) => sum + entry.chunks, 0);
+  return {
+    documents: collected.documents + kept.reduce((sum, entry) => sum + entry.documents, 0),
+    chunks: total,
+    added: stored,
+    unchanged: total - stored,
+    skipped,
+    tokens,
+    ids: [...new Set([...unique.keys(), ...kept.flatMap((entry) => entry.ids)])],
+    sources: { read: plan ? plan.toRead.length : sources.length, unchanged: kept.length },
+    removed: replaced.removed,
+    pruned: replaced.pruned,
+  };
+}
+
+/** Enriches and embeds the chunks the store lacks, then writes them in one `store.add`. */
+async function storeFresh(
+  chunks: RagDocument[],
+  options: IngestOptions,
+  concurrency: number,
+  progress: Progress,
+): Promise<{ stored: number; tokens: number }> {
+  const { signal } = options;
+  let fresh = chunks;
   const enrichers = options.enrich ?? [];
   if (fresh.length > 0 && enrichers.length > 0) {
     const freshIds = fresh.map((chunk) => chunk.id);
@@ -175,15 +188,7 @@ export async function ingestDocuments(options: IngestOptions): Promise<IngestRep
     await options.store.add(fresh, { signal });
     progress('store', fresh.length, fresh.length);
   }
-  return {
-    documents: collected.documents,
-    chunks: chunks.length,
-    added: fresh.length,
-    unchanged: chunks.length - fresh.length,
-    skipped,
-    tokens,
-    ids,
-  };
+  return { stored: fresh.length, tokens };
 }
 
 function sourceOf(document: RagDocument): string {
