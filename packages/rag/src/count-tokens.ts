@@ -1,7 +1,8 @@
 // Token counting with js-tiktoken's bundled o200k_base ranks (GPT-4o's tokenizer), fully offline.
 // Not LangChain's getEncoding / TokenTextSplitter: those download the tables at run time and hang
 // without a network. The ranks are loaded on the first count (≈1 s), not at import, so an app that
-// never splits by tokens never pays for them.
+// never splits by tokens never pays for them. The counting itself is bpe-counter.ts: the same
+// count as js-tiktoken's `encode(text).length`, about 20 times faster on prose.
 //
 // js-tiktoken's byte-pair merge is quadratic in the length of one pre-token, and o200k makes one
 // pre-token of a whole run of letters, of symbols or of spaces: 4,000 Chinese characters without
@@ -9,17 +10,15 @@
 // encoded; it counts as its UTF-8 byte length, an upper bound (every o200k token is at least one
 // byte). Ordinary text has no such runs and gets the exact count.
 import { createRequire } from 'node:module';
-import { Tiktoken } from 'js-tiktoken/lite';
+import { BpeCounter, type BpeRanks } from './bpe-counter.js';
 
-let encoder: Tiktoken | undefined;
+let counter: BpeCounter | undefined;
 
-function getEncoder(): Tiktoken {
-  encoder ??= new Tiktoken(
-    createRequire(import.meta.url)('js-tiktoken/ranks/o200k_base') as ConstructorParameters<
-      typeof Tiktoken
-    >[0],
+function getCounter(): BpeCounter {
+  counter ??= new BpeCounter(
+    createRequire(import.meta.url)('js-tiktoken/ranks/o200k_base') as BpeRanks,
   );
-  return encoder;
+  return counter;
 }
 
 /** Characters in one run (letters, symbols or spaces without a break) beyond which bytes count. */
@@ -30,7 +29,7 @@ const LONG_RUNS = new RegExp(
 );
 
 function encodedLength(text: string): number {
-  return text === '' ? 0 : getEncoder().encode(text, [], []).length;
+  return text === '' ? 0 : getCounter().count(text);
 }
 
 /**
