@@ -1,6 +1,6 @@
 // Canned API answers for the page's browser tests that route requests (playwright's page.route):
 // a dataset, the backends and a job, in the contract's shapes, and a job whose status an action
-// changes.
+// changes and whose event stream a test writes.
 import type { Page, Route } from 'playwright-core';
 
 const summary = { p50: 1, p95: 1, max: 1 };
@@ -49,12 +49,23 @@ export const job = (status: string) => ({
 export const json = (route: Route, body: unknown, status = 200) =>
   route.fulfill({ status, contentType: 'application/json', body: JSON.stringify(body) });
 
-/** job-1 in `status` until an action answers with another; its stream ends at once. */
-export async function routeJob(page: Page, initial: string): Promise<void> {
+/** One server-sent event, as the app writes it. */
+export const sseEvent = (event: string, data: unknown) =>
+  `event: ${event}\ndata: ${JSON.stringify(data)}\n\n`;
+
+/**
+ * job-1 in `status` until an action answers with another, with no metrics to GET; its event
+ * stream is `events` (then ends) or fails at once.
+ */
+export async function routeJob(page: Page, initial: string, events?: string): Promise<void> {
   let status = initial;
   const api = '**/api/fine-tuning/jobs/job-1';
   await page.route(`${api}/metrics`, (route) => json(route, { points: [] }));
-  await page.route(`${api}/events`, (route) => route.abort());
+  await page.route(`${api}/events`, (route) =>
+    events === undefined
+      ? route.abort()
+      : route.fulfill({ status: 200, contentType: 'text/event-stream', body: events }),
+  );
   await page.route(api, (route) => json(route, job(status)));
   await page.route(`${api}/pause`, (route) => json(route, job((status = 'paused'))));
 }

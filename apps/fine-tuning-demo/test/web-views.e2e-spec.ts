@@ -1,8 +1,8 @@
 // The page's own logic against answers the real app rarely gives on cue, served by playwright's
 // request routing (the page itself comes from the real app): the jobs list refreshes until no job
-// is live, the job buttons follow the status, an upload shows its progress and a refusal's
-// reason, and a retried submit (after a 429 with Retry-After or a 503) reuses its
-// Idempotency-Key while a new click gets a new one.
+// is live, the job buttons follow the status, the curve is drawn from `metrics` events, an upload
+// shows its progress and a refusal's reason, and a retried submit (after a 429 with Retry-After or
+// a 503) reuses its Idempotency-Key while a new click gets a new one.
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -14,7 +14,7 @@ import {
   startApp,
   type WatchedPage,
 } from './web-browser.js';
-import { BACKENDS, DATASET, job, json, routeJob } from './web-fixtures.js';
+import { BACKENDS, DATASET, job, json, routeJob, sseEvent } from './web-fixtures.js';
 
 describeSetup();
 
@@ -60,6 +60,29 @@ describe.runIf(canRun)('the page against routed answers', { timeout: 60_000 }, (
     await page.click('#job-pause');
     await page.waitForSelector('#app[data-state="paused"]');
     expect(await enabled()).toEqual([true, false, true]);
+    await page.goto('about:blank');
+    await page.unrouteAll();
+  });
+
+  it('draws the loss curve and the status line from the metrics events alone', async () => {
+    const points = [
+      { step: 1, trainLoss: 2.5, validLoss: null },
+      { step: 2, trainLoss: 2.1, validLoss: 2.4 },
+      { step: 3, trainLoss: 1.9, validLoss: null },
+    ];
+    const stream = [
+      sseEvent('status', job('running')),
+      ...points.map((point) => sseEvent('metrics', point)),
+      sseEvent('done', job('succeeded')),
+    ].join('');
+    await routeJob(page, 'running', stream);
+    await page.goto(`${origin}/#/jobs/job-1`);
+    await page.waitForSelector('#app[data-state="succeeded"]');
+    expect(await page.getAttribute('path.train-loss', 'data-points')).toBe('3');
+    expect(await page.getAttribute('path.valid-loss', 'data-points')).toBe('1');
+    expect(await page.locator('#job-status').innerText()).toContain(
+      'step 3 · train loss 1.900 · validation loss 2.400',
+    );
     await page.goto('about:blank');
     await page.unrouteAll();
   });
