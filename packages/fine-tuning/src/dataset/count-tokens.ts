@@ -11,12 +11,20 @@ export interface Tokenizer {
   count(text: string): number;
 }
 
-/** Loads the encoding on first use (each table is a few MB, so only the one asked for). */
-export async function loadTokenizer(encoding: EncodingName): Promise<Tokenizer> {
+/**
+ * Loads the encoding on first use (each table is a few MB, so only the one asked for).
+ * `mergeCacheSize` bounds gpt-tokenizer's cache of merged pieces (100,000 by default), for the
+ * whole thread: the validation workers keep it small so their heaps stay small.
+ */
+export async function loadTokenizer(
+  encoding: EncodingName,
+  tuning: { mergeCacheSize?: number } = {},
+): Promise<Tokenizer> {
   const module =
     encoding === 'cl100k_base'
       ? await import('gpt-tokenizer/encoding/cl100k_base')
       : await import('gpt-tokenizer/encoding/o200k_base');
+  if (tuning.mergeCacheSize !== undefined) module.setMergeCacheSize(tuning.mergeCacheSize);
   const options = { disallowedSpecial: new Set<string>() };
   return { encoding, count: (text) => module.countTokens(text, options) };
 }

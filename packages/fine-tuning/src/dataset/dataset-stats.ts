@@ -2,9 +2,8 @@
 // job would train on): sizes, token distributions, billing tokens at the model's cap, role and
 // tool use, duplicates, line endings.
 import type { DatasetFormat } from '../formats.js';
-import { isObject } from './check-messages.js';
-import type { ExampleTokens } from './count-tokens.js';
 import { Distribution, type Summary } from './distribution.js';
+import type { ExampleSummary } from './examine-line.js';
 import type { EncodingName } from './model-limits.js';
 
 export interface DatasetStats {
@@ -52,22 +51,18 @@ export class StatsCollector {
     private readonly contextTokens: number,
   ) {}
 
-  /** `messages`: every message of the example (DPO: input and both outputs). */
-  addExample(messages: unknown[], tokens: ExampleTokens, hasTools: boolean): void {
-    this.messages.add(messages.length);
+  addExample(example: ExampleSummary): void {
+    const { tokens } = example;
+    this.messages.add(example.messages);
     this.tokens.add(tokens.total);
     this.assistant.add(tokens.assistant);
     this.billingTokens += Math.min(this.contextTokens, tokens.total);
     if (tokens.longest > this.contextTokens) this.overContext += 1;
-    let calls = 0;
-    for (const m of messages) {
-      if (!isObject(m)) continue;
-      const role = String(m.role);
-      this.roles[role] = (this.roles[role] ?? 0) + 1;
-      if (Array.isArray(m.tool_calls)) calls += m.tool_calls.length;
-    }
-    this.toolCalls += calls;
-    if (calls > 0 || hasTools) this.examplesWithTools += 1;
+    for (const role of example.roles) this.roles[role] = (this.roles[role] ?? 0) + 1;
+    this.toolCalls += example.toolCalls;
+    if (example.toolCalls > 0 || example.hasTools) this.examplesWithTools += 1;
+    if (example.missingSystem) this.missingSystem += 1;
+    if (example.missingUser) this.missingUser += 1;
   }
 
   finish(format: DatasetFormat | undefined): DatasetStats {

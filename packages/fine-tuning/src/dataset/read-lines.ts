@@ -37,7 +37,7 @@ export async function* readLines(
   options: ReadLinesOptions = {},
 ): AsyncGenerator<RawLine> {
   const max = wholeNumber(options.maxLineBytes ?? DEFAULT_MAX_LINE_BYTES, 'maxLineBytes');
-  const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+  const decoder = lineDecoder();
   const stream = typeof source === 'string' ? createReadStream(source) : source;
   let parts: Uint8Array[] = [];
   let size = 0;
@@ -80,12 +80,18 @@ export async function* readLines(
   if (size > 0) yield finish();
 }
 
+/** Fatal, so a bad byte is reported; the BOM is kept, so toRawLine can report it. */
+export function lineDecoder(): TextDecoder {
+  return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+}
+
 function join(parts: Uint8Array[], size: number): Uint8Array {
   if (parts.length === 1 && parts[0]) return parts[0];
   return Buffer.concat(parts, size);
 }
 
-function toRawLine(
+/** One line's bytes (without its `\n`; undefined when over the cap) as a RawLine. */
+export function toRawLine(
   line: number,
   size: number,
   raw: Uint8Array | undefined,
