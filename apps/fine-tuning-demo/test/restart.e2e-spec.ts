@@ -19,6 +19,7 @@ import {
 
 let folder: string;
 const apps: NestExpressApplication[] = [];
+// Generous timeout: training shares two cores with whatever else runs; the test asserts values only.
 beforeAll(async () => (folder = await mkdtemp(path.join(tmpdir(), 'ft-demo-restart-'))));
 afterAll(async () => {
   for (const app of apps) await app.close();
@@ -75,5 +76,5 @@ describe('a restart', () => {
     );
     const steps = (metrics.body as { points: Array<{ step: number }> }).points.map((p) => p.step);
     expect(steps).toEqual(Array.from({ length: 9 }, (_, i) => i + 1));
-  });
+  }, 300_000);
 });

@@ -1,6 +1,7 @@
 // The job backends on offer: local-llm always (the tiny GPT trained in-process), OpenAI when
 // OPENAI_API_KEY is set, DashScope when DASHSCOPE_API_KEY is set. Keys go to the backends only;
-// every backend shares one record store (spec, idempotency key, last status) in the data folder.
+// every backend shares one record store (spec, idempotency key, alias, last status) in the data
+// folder.
 import { Inject, Injectable } from '@nestjs/common';
 import { InvalidInputError } from '@repo/core';
 import {
@@ -47,9 +48,11 @@ export class BackendsService {
     @Inject(AppDataService) data: AppDataService,
     @Inject(LocalLlmService) local: LocalLlmService,
   ) {
-    this.records = createJsonFolderJobRecordStore(data.jobRecords);
+    // One JSON file per job: @repo/fine-tuning's SQL store on the app's PGlite folder slowed the
+    // trainer about threefold here (its queries share the main thread with local-llm's job runner).
+    const records = createJsonFolderJobRecordStore(data.jobRecords);
+    this.records = records;
     const { llm } = local;
-    const records = this.records;
     this.backends.set(
       LOCAL_BACKEND,
       createOpenAiJobsBackend({
@@ -70,6 +73,11 @@ export class BackendsService {
         'dashscope',
         createDashScopeJobsBackend({ apiKey: config.DASHSCOPE_API_KEY, records }),
       );
+  }
+
+  /** The configured backends by name (for following recorded jobs). */
+  configured(): Record<string, FineTuningBackend> {
+    return Object.fromEntries(this.backends);
   }
 
   list(): BackendInfo[] {

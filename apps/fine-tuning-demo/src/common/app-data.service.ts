@@ -19,14 +19,7 @@ export class AppDataService {
     this.root = this.temporary
       ? mkdtempSync(path.join(tmpdir(), 'fine-tuning-demo-'))
       : path.resolve(config.DATABASE_URL.slice('file:'.length));
-    for (const folder of [
-      this.datasets,
-      this.jobs,
-      this.jobRecords,
-      this.localLlm,
-      this.uploads,
-      this.compares,
-    ])
+    for (const folder of [this.datasets, this.jobs, this.localLlm, this.uploads, this.compares])
       mkdirSync(folder, { recursive: true });
     this.logger.log(this.temporary ? 'Data kept in memory only' : `Data kept in ${this.root}`);
   }
@@ -39,7 +32,7 @@ export class AppDataService {
     return path.join(this.root, 'jobs');
   }
 
-  /** @repo/fine-tuning's job records (backend, spec, idempotency key, last status). */
+  /** @repo/fine-tuning's job records (backend, spec, idempotency key, alias, last status). */
   get jobRecords(): string {
     return path.join(this.root, 'job-records');
   }

@@ -10,11 +10,17 @@ import {
   type OnApplicationBootstrap,
   type OnApplicationShutdown,
 } from '@nestjs/common';
-import { followJob, isTerminal, type Job, type JobEvent } from '@repo/fine-tuning';
+import {
+  followJob,
+  followRecordedJobs,
+  isTerminal,
+  type Job,
+  type JobEvent,
+} from '@repo/fine-tuning';
 import { APP_CONFIG } from '@repo/nest';
 import { Observable } from 'rxjs';
 import type { AppConfig } from '../app-config.js';
-import { BackendsService } from '../backends/backends.service.js';
+import { BackendsService, LOCAL_BACKEND } from '../backends/backends.service.js';
 import { FineTunedModelsService } from '../chat/fine-tuned-models.service.js';
 import { AppDataService } from '../common/app-data.service.js';
 import { JobStore } from './job-store.js';
@@ -35,6 +41,7 @@ const LAST_EVENTS_MS = 300;
 export class JobFollowerService implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('JobFollower');
   private readonly live = new Map<string, LiveJob>();
+  private stopAll: AbortController | undefined;
   readonly store: JobStore;
 
   constructor(
@@ -67,48 +74,115 @@ export class JobFollowerService implements OnApplicationBootstrap, OnApplication
   }
 
   follow(record: AppJobRecord): void {
-    if (this.live.has(record.id) || isTerminal(record.status)) return;
-    const live = new LiveJob(record);
-    this.live.set(record.id, live);
-    void this.run(live)
-      .catch((error: unknown) => {
-        if (!live.abort.signal.aborted)
-          this.logger.error(
-            `Job ${record.id}: ${error instanceof Error ? error.message : String(error)}`,
-          );
-      })
-      .finally(() => this.live.delete(record.id));
+    const live = this.track(record);
+    if (!live) return;
+    const hosted = record.backend !== LOCAL_BACKEND;
+    const poll = this.config.FINE_TUNING_POLL_MS;
+    const run = followJob(this.backends.get(record.backend), record.id, {
+      signal: live.abort.signal,
+      pollMs: hosted ? Math.max(5000, poll) : poll,
+      maxPollMs: hosted ? 60_000 : Math.max(2000, poll),
+      onEvent: (event) => this.onEvent(live, event),
+      onStatus: (job) => this.onStatus(live, job),
+    });
+    this.settle(live, run);
   }
 
-  private async run(live: LiveJob): Promise<void> {
-    const backend = this.backends.get(live.record.backend);
-    const hosted = live.record.backend !== 'local-llm';
-    const onEvent = (event: JobEvent) => {
-      live.event(event);
-      const point = metricsOf(event);
-      if (point) live.record = { ...live.record, lastMetrics: lastMetricsOf(point) };
-    };
-    const job = await followJob(backend, live.record.id, {
-      signal: live.abort.signal,
-      pollMs: hosted
-        ? Math.max(5000, this.config.FINE_TUNING_POLL_MS)
-        : this.config.FINE_TUNING_POLL_MS,
-      maxPollMs: hosted ? 60_000 : Math.max(2000, this.config.FINE_TUNING_POLL_MS),
-      onEvent,
-      onStatus: async (next) => {
-        const record = withJob(live.record, next);
-        live.status(record);
-        await this.store.put(record);
+  /** A LiveJob for an unfinished record not followed yet; undefined otherwise. */
+  private track(record: AppJobRecord): LiveJob | undefined {
+    if (this.live.has(record.id) || isTerminal(record.status)) return undefined;
+    const live = new LiveJob(record);
+    this.live.set(record.id, live);
+    return live;
+  }
+
+  private onEvent(live: LiveJob, event: JobEvent): void {
+    live.event(event);
+    const point = metricsOf(event);
+    if (point) live.record = { ...live.record, lastMetrics: lastMetricsOf(point) };
+  }
+
+  private async onStatus(live: LiveJob, job: Job): Promise<void> {
+    const record = withJob(live.record, job);
+    live.status(record);
+    await this.store.put(record);
+  }
+
+  /** When following ends: the last events, the final record, the alias, `done`. */
+  private settle(live: LiveJob, run: Promise<Job>): void {
+    const { id } = live.record;
+    void run
+      .then(async (job) => {
+        await new Promise((resolve) => setTimeout(resolve, LAST_EVENTS_MS));
+        const seen = new Set(live.events.map((event) => event.id));
+        const backend = this.backends.get(live.record.backend);
+        for (const event of await backend.events(id).catch(() => []))
+          if (!seen.has(event.id)) this.onEvent(live, event);
+        const final = withJob(live.record, job);
+        await this.store.put(final);
+        this.models.register(final);
+        live.finish(final);
+      })
+      .catch((error: unknown) => {
+        if (!live.abort.signal.aborted)
+          this.logger.error(`Job ${id}: ${error instanceof Error ? error.message : String(error)}`);
+      })
+      .finally(() => this.live.delete(id));
+  }
+
+  /**
+   * After a restart: the unfinished jobs of the SQL job records, followed again all at once with
+   * @repo/fine-tuning's followRecordedJobs; each reports into its app record and SSE stream.
+   */
+  private async followAgain(): Promise<void> {
+    const records = await this.store.list();
+    const lives = new Map<string, LiveJob>();
+    const outcomes = new Map<
+      string,
+      { resolve: (job: Job) => void; reject: (e: unknown) => void }
+    >();
+    for (const record of records) {
+      const live = this.track(record);
+      if (!live) continue;
+      this.logger.log(`Following job ${record.id} (${record.status}) again`);
+      lives.set(record.id, live);
+      this.settle(
+        live,
+        new Promise<Job>((resolve, reject) => outcomes.set(record.id, { resolve, reject })),
+      );
+    }
+    if (lives.size === 0) return;
+    const stop = new AbortController();
+    this.stopAll = stop;
+    const poll = this.config.FINE_TUNING_POLL_MS;
+    const results = await followRecordedJobs(this.backends.records, {
+      backends: this.backends.configured(),
+      signal: stop.signal,
+      pollMs: poll,
+      maxPollMs: Math.max(2000, poll),
+      onEvent: (record, event) => {
+        const live = lives.get(record.jobId);
+        if (live) this.onEvent(live, event);
+      },
+      onStatus: async (record, job) => {
+        const live = lives.get(record.jobId);
+        if (live) await this.onStatus(live, job);
       },
     });
-    await new Promise((resolve) => setTimeout(resolve, LAST_EVENTS_MS));
-    const seen = new Set(live.events.map((event) => event.id));
-    for (const event of await backend.events(live.record.id).catch(() => []))
-      if (!seen.has(event.id)) onEvent(event);
-    const final = withJob(live.record, job);
-    await this.store.put(final);
-    this.models.register(final);
-    live.finish(final);
+    for (const result of results) {
+      const outcome = outcomes.get(result.record.jobId);
+      outcomes.delete(result.record.jobId);
+      if ('job' in result) outcome?.resolve(result.job);
+      else outcome?.reject('error' in result ? result.error : new Error(result.skipped));
+    }
+    // An app record without a backend record to follow: followed on its own.
+    for (const [id, outcome] of outcomes) {
+      const live = lives.get(id)!;
+      live.abort.abort();
+      outcome.reject(new Error('not in the job records'));
+      this.live.delete(id);
+      this.follow(live.record);
+    }
   }
 
   /** Every metrics point of a job, oldest first. */
@@ -132,15 +206,16 @@ export class JobFollowerService implements OnApplicationBootstrap, OnApplication
     });
   }
 
-  async onApplicationBootstrap(): Promise<void> {
-    for (const record of await this.store.list())
-      if (!isTerminal(record.status)) {
-        this.logger.log(`Following job ${record.id} (${record.status}) again`);
-        this.follow(record);
-      }
+  onApplicationBootstrap(): void {
+    void this.followAgain().catch((error: unknown) =>
+      this.logger.error(
+        `Following jobs again: ${error instanceof Error ? error.message : String(error)}`,
+      ),
+    );
   }
 
   onApplicationShutdown(): void {
+    this.stopAll?.abort();
     for (const live of this.live.values()) live.abort.abort();
   }
 }
