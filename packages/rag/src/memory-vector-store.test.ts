@@ -1,11 +1,13 @@
 // The in-memory store: the shared contract, plus what only it does (copies, zero vectors).
 import { MockEmbeddingModel } from '@repo/core/testing';
 import { describe, expect, it } from 'vitest';
+import { describeLexicalSearchContract } from './__fixtures__/lexical-search-contract.js';
 import { describeVectorStoreContract } from './__fixtures__/vector-store-contract.js';
 import { createMemoryVectorStore } from './memory-vector-store.js';
 import { EmbeddingDimensionMismatchError } from './rag-errors.js';
 
 describeVectorStoreContract('memory', async (options) => createMemoryVectorStore(options));
+describeLexicalSearchContract('memory', async (options) => createMemoryVectorStore(options));
 
 describe('createMemoryVectorStore', () => {
   it('keeps its own copies: editing a document after add changes nothing stored', async () => {

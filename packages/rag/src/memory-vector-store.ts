@@ -1,8 +1,12 @@
 // An in-memory VectorStore (Spring AI's SimpleVectorStore): exact cosine search over a Map, for
-// tests, demos and small corpora. Same behaviour as the pgvector store: upsert by id, threshold,
-// top-k, the portable filter language (as a predicate), one embedding space per store.
+// tests, demos and small corpora, with BM25 lexical and hybrid search (lexical-bm25.ts). Same
+// behaviour as the pgvector store: upsert by id, threshold, top-k, the portable filter language
+// (as a predicate), one embedding space per store.
 import type { EmbeddingModel } from '@repo/core';
 import { resolveFilter, toFilterPredicate } from './filter-predicate.js';
+import { LexicalIndex } from './lexical-bm25.js';
+import { rankBranches } from './memory-vector-store-branches.js';
+import { fuseBranches } from './rank-fusion.js';
 import type {
   DeleteTarget,
   RagDocument,
@@ -15,6 +19,7 @@ import {
   deriveDocumentId,
   embedDocuments,
   embedQuery,
+  indexedText,
   resolveSearchRequest,
 } from './vector-store-support.js';
 
@@ -38,6 +43,7 @@ interface Entry {
 export function createMemoryVectorStore(options: MemoryVectorStoreOptions): VectorStore {
   const { embeddingModel: model } = options;
   const entries = new Map<string, Entry>();
+  const lexicalIndex = new LexicalIndex();
   // Learned from the first vector, like the pgvector store's collection record.
   let dimensions: number | undefined;
 
@@ -49,6 +55,11 @@ export function createMemoryVectorStore(options: MemoryVectorStoreOptions): Vect
       { embeddingModel: model.modelId, dimensions: expected ?? vector.length },
       { embeddingModel: fromModel ? model.modelId : undefined, dimensions: vector.length },
     );
+  }
+
+  function remove(id: string): boolean {
+    lexicalIndex.delete(id);
+    return entries.delete(id);
   }
 
   return {
@@ -65,6 +76,7 @@ export function createMemoryVectorStore(options: MemoryVectorStoreOptions): Vect
         const id = deriveDocumentId(document);
         const vector = vectors[index] ?? [];
         // Copies: a caller editing its objects later must not change what was stored.
+        lexicalIndex.set(id, indexedText(document));
         entries.set(id, {
           id,
           text: document.text,
@@ -82,28 +94,30 @@ export function createMemoryVectorStore(options: MemoryVectorStoreOptions): Vect
     },
 
     async delete(target: DeleteTarget): Promise<number> {
-      if ('ids' in target) return target.ids.filter((id) => entries.delete(id)).length;
+      if ('ids' in target) return target.ids.filter((id) => remove(id)).length;
       const matches = toFilterPredicate(resolveFilter(target.filter));
       const doomed = [...entries.values()].filter((entry) => matches(entry.metadata));
-      for (const entry of doomed) entries.delete(entry.id);
+      for (const entry of doomed) remove(entry.id);
       return doomed.length;
     },
 
     async similaritySearch(request: SearchRequest): Promise<ScoredDocument[]> {
-      const { topK, threshold, filter } = resolveSearchRequest(request);
+      const resolved = resolveSearchRequest(request);
+      const { topK, filter, mode } = resolved;
       const matches = filter === undefined ? () => true : toFilterPredicate(filter);
-      const query = await embedQuery(model, request.query, {
-        dimensions: options.dimensions,
-        signal: request.signal,
-      });
-      // Nothing stored yet: nothing to compare with, and a query must not fix the size.
-      if (dimensions === undefined) return [];
-      checkSpace(query, typeof request.query === 'string');
-      const queryNorm = Math.hypot(...query);
-      return [...entries.values()]
-        .filter((entry) => matches(entry.metadata))
-        .map((entry) => ({ entry, score: cosine(entry, query, queryNorm) }))
-        .filter(({ score }) => threshold === 0 || score >= threshold)
+      const candidates = [...entries.values()].filter((entry) => matches(entry.metadata));
+      if (mode === 'lexical' || mode === 'hybrid') {
+        const lexical = lexicalIndex.scorer(request.query as string);
+        const cosineOf = mode === 'hybrid' ? await queryCosine(request) : undefined;
+        if (mode === 'hybrid' && cosineOf === undefined) return [];
+        return fuseBranches(rankBranches(candidates, lexical, cosineOf, resolved.depth), resolved);
+      }
+      const cosineOf = await queryCosine(request);
+      if (cosineOf === undefined) return [];
+      const minimum = Math.max(resolved.threshold, resolved.floors.vector ?? 0);
+      return candidates
+        .map((entry) => ({ entry, score: cosineOf(entry) }))
+        .filter(({ score }) => minimum === 0 || score >= minimum)
         .sort((a, b) => b.score - a.score)
         .slice(0, topK)
         .map(({ entry, score }) => ({
@@ -115,6 +129,20 @@ export function createMemoryVectorStore(options: MemoryVectorStoreOptions): Vect
         }));
     },
   };
+
+  /** Cosine against the query, or undefined while nothing is stored (nothing fixes the size). */
+  async function queryCosine(
+    request: SearchRequest,
+  ): Promise<((entry: Entry) => number) | undefined> {
+    const query = await embedQuery(model, request.query, {
+      dimensions: options.dimensions,
+      signal: request.signal,
+    });
+    if (dimensions === undefined) return undefined;
+    checkSpace(query, typeof request.query === 'string');
+    const queryNorm = Math.hypot(...query);
+    return (entry) => cosine(entry, query, queryNorm);
+  }
 }
 
 // A zero vector has no direction: similarity 0 rather than NaN.

@@ -1,10 +1,11 @@
-// Collections of the pgvector store: one table per collection, `rag_vectors_<name>`, created at
-// run time (its vector size is only known from the first embedding, so a migration cannot create
-// it), and a registry `rag_collections` recording each one's embedding model and size, so that
+// Collections of the pgvector store: one table per collection, `rag_vectors_<name>` (text, context,
+// metadata, embedding, lexemes), created at run time (its vector size is only known from the first
+// embedding, so a migration cannot create it), and a registry `rag_collections` recording each one's embedding model and size, so that
 // vectors from another model are refused instead of silently compared.
 import type { Database } from '@repo/storage';
 import { sql, type SQL } from 'drizzle-orm';
 import { selectRows, type SqlRunner } from './pg-vector-sql.js';
+import { CREATE_LOCK, ensureCurrentColumns } from './pg-vector-upgrade.js';
 import { InvalidCollectionNameError } from './rag-errors.js';
 import { assertEmbeddingSpace } from './vector-store-support.js';
 
@@ -13,8 +14,6 @@ const COLLECTION_NAME = /^[a-z][a-z0-9_]{0,39}$/;
 // pgvector indexes at most 2,000 dimensions as `vector` and 4,000 as `halfvec`.
 const MAX_VECTOR_INDEX = 2000;
 const MAX_HALFVEC_INDEX = 4000;
-// Serializes collection creation across processes sharing one PostgreSQL server.
-const CREATE_LOCK = sql`SELECT pg_advisory_xact_lock(hashtext('@repo/rag:collections'))`;
 
 export interface CollectionRecord {
   name: string;
@@ -83,8 +82,9 @@ export async function openCollection(
     // IF NOT EXISTS on every open: a table dropped by hand comes back instead of failing inserts.
     await tx.execute(sql`CREATE TABLE IF NOT EXISTS ${table} (
       id text PRIMARY KEY, content text NOT NULL, metadata jsonb NOT NULL DEFAULT '{}',
-      embedding ${sql.raw(`vector(${dims})`)} NOT NULL, context text)`);
-    await addMissingColumns(tx, table, tableNameOf(wanted.name));
+      embedding ${sql.raw(`vector(${dims})`)} NOT NULL, context text, lexemes tsvector,
+      lexeme_count integer NOT NULL DEFAULT 0)`);
+    await ensureCurrentColumns(tx, tableNameOf(wanted.name));
     if (dims <= MAX_HALFVEC_INDEX) {
       const index = sql.identifier(`${tableNameOf(wanted.name)}_hnsw`);
       const opclass = sql.raw(usesHalfvec(dims) ? 'halfvec_cosine_ops' : 'vector_cosine_ops');
@@ -94,44 +94,6 @@ export async function openCollection(
     }
     return record;
   });
-}
-
-/**
- * Brings a table created by an older version up to the current columns, in place (rows kept).
- * Checked first, so an up-to-date table takes no ALTER TABLE lock.
- */
-export async function upgradeCollection(database: Database, name: string): Promise<void> {
-  const tableName = tableNameOf(name);
-  if ((await missingColumns(database.db, tableName)).length === 0) return;
-  await database.transaction(async (tx) => {
-    await tx.execute(CREATE_LOCK);
-    await addMissingColumns(tx, sql.identifier(tableName), tableName);
-  });
-}
-
-// Columns added after the first release, with their definitions.
-const ADDED_COLUMNS: Record<string, string> = { context: 'text' };
-
-async function missingColumns(runner: SqlRunner, tableName: string): Promise<string[]> {
-  const rows = await selectRows<{ name: string }>(
-    runner,
-    sql`SELECT attname AS name FROM pg_attribute
-        WHERE attrelid = to_regclass(${tableName}) AND attnum > 0 AND NOT attisdropped`,
-  );
-  const present = new Set(rows.map((row) => row.name));
-  return Object.keys(ADDED_COLUMNS).filter((column) => !present.has(column));
-}
-
-async function addMissingColumns(
-  runner: SqlRunner,
-  table: ReturnType<typeof sql.identifier>,
-  tableName: string,
-): Promise<void> {
-  for (const column of await missingColumns(runner, tableName)) {
-    await runner.execute(
-      sql`ALTER TABLE ${table} ADD COLUMN IF NOT EXISTS ${sql.identifier(column)} ${sql.raw(ADDED_COLUMNS[column] ?? 'text')}`,
-    );
-  }
 }
 
 export async function dropCollection(database: Database, name: string): Promise<void> {

@@ -4,6 +4,8 @@ import type { Database } from '@repo/storage';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { sql, type SQL } from 'drizzle-orm';
 import type { RagDocument } from './rag-types.js';
+import { tokenize } from './tokenize-text.js';
+import { indexedText } from './vector-store-support.js';
 
 /** Drizzle's `execute` on the database or inside a transaction. */
 export interface SqlRunner {
@@ -15,7 +17,7 @@ export async function selectRows<T>(runner: SqlRunner, query: SQL): Promise<T[]>
   return ((await runner.execute(query)) as { rows: T[] }).rows;
 }
 
-// Rows per INSERT: 5 parameters each, far below PostgreSQL's 65,535-parameter limit. Few enough
+// Rows per INSERT: 7 parameters each, far below PostgreSQL's 65,535-parameter limit. Few enough
 // that one statement on PGlite (WASM, on this thread; HNSW upkeep costs 2-5 ms a row) holds the
 // event loop for a quarter of a second at most, not seconds.
 const INSERT_CHUNK = 50;
@@ -39,10 +41,12 @@ export async function upsertRows(
       if (start > 0) await nextTurn();
       // Built per statement: all rows' SQL at once (their vectors as JSON) took a second of its own.
       const values = rows.slice(start, start + INSERT_CHUNK).map(rowSql);
-      await tx.execute(sql`INSERT INTO ${table} (id, content, context, metadata, embedding)
+      await tx.execute(sql`INSERT INTO ${table}
+          (id, content, context, metadata, embedding, lexemes, lexeme_count)
         VALUES ${sql.join(values, sql`, `)}
         ON CONFLICT (id) DO UPDATE SET content = EXCLUDED.content, context = EXCLUDED.context,
-          metadata = EXCLUDED.metadata, embedding = EXCLUDED.embedding`);
+          metadata = EXCLUDED.metadata, embedding = EXCLUDED.embedding,
+          lexemes = EXCLUDED.lexemes, lexeme_count = EXCLUDED.lexeme_count`);
     }
   });
 }
@@ -54,7 +58,17 @@ function rowSql({ id, document, vector }: VectorRow): SQL {
   const metadata = JSON.stringify(document.metadata, (_key, value: unknown) =>
     typeof value === 'string' ? value.replaceAll('\u0000', '') : value,
   );
-  return sql`(${id}, ${text}, ${context}, ${metadata}::jsonb, ${JSON.stringify(vector)}::vector)`;
+  const lexical = lexicalValues(indexedText({ text, context: context ?? undefined }));
+  return sql`(${id}, ${text}, ${context}, ${metadata}::jsonb, ${JSON.stringify(vector)}::vector, ${lexical})`;
+}
+
+/**
+ * The `lexemes, lexeme_count` values of a row, from the text it embeds: the terms of
+ * tokenize-text.ts, which the `simple` configuration keeps as they are (pg-vector-lexical.ts).
+ */
+export function lexicalValues(indexed: string): SQL {
+  const tokens = tokenize(indexed.replaceAll('\u0000', ''));
+  return sql`to_tsvector('simple', ${tokens.join(' ')}), ${tokens.length}::int`;
 }
 
 /** pgvector ≥ 0.8 has iterative index scans; older versions reserve `hnsw.*` without it. */

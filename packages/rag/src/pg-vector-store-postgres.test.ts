@@ -9,6 +9,7 @@ import { createDatabase, VectorUnavailableError, type Database } from '@repo/sto
 import { createTestDatabase, POSTGRES_SKIP_REASON, postgresTestUrl } from '@repo/storage/testing';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describeLexicalSearchContract } from './__fixtures__/lexical-search-contract.js';
 import { describeVectorStoreContract } from './__fixtures__/vector-store-contract.js';
 import { selectRows } from './pg-vector-sql.js';
 import { createPgVectorStore } from './pg-vector-store.js';
@@ -43,6 +44,9 @@ describe('over pglite-socket with pg (the PostgreSQL driver path)', () => {
   });
 
   describeVectorStoreContract('pgvector over pglite-socket', async (options) =>
+    createPgVectorStore({ db: database, collection: nextCollection(), ...options }),
+  );
+  describeLexicalSearchContract('pgvector over pglite-socket', async (options) =>
     createPgVectorStore({ db: database, collection: nextCollection(), ...options }),
   );
 
@@ -85,6 +89,9 @@ describe.skipIf(serverUrl === undefined)(
 
     if (pgvectorOnServer) {
       describeVectorStoreContract('pgvector on PostgreSQL', async (options) =>
+        createPgVectorStore({ db: await open(), collection: nextCollection(), ...options }),
+      );
+      describeLexicalSearchContract('pgvector on PostgreSQL', async (options) =>
         createPgVectorStore({ db: await open(), collection: nextCollection(), ...options }),
       );
     } else {

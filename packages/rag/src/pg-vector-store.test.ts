@@ -7,6 +7,7 @@ import { createProvider } from '@repo/providers';
 import { createTestDatabase, type TestDatabase } from '@repo/storage/testing';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describeLexicalSearchContract } from './__fixtures__/lexical-search-contract.js';
 import { describeVectorStoreContract } from './__fixtures__/vector-store-contract.js';
 import { selectRows } from './pg-vector-sql.js';
 import { createPgVectorStore } from './pg-vector-store.js';
@@ -22,6 +23,9 @@ beforeAll(async () => {
 afterAll(() => database.close());
 
 describeVectorStoreContract('pgvector on PGlite', async (options) =>
+  createPgVectorStore({ db: database, collection: nextCollection(), ...options }),
+);
+describeLexicalSearchContract('pgvector on PGlite', async (options) =>
   createPgVectorStore({ db: database, collection: nextCollection(), ...options }),
 );
 

@@ -10,19 +10,13 @@ import { resolveFilter } from './filter-predicate.js';
 import {
   dropCollection,
   findCollection,
-  indexedDistance,
   openCollection,
   tableNameOf,
-  upgradeCollection,
   type CollectionRecord,
 } from './pg-vector-collection.js';
-import {
-  hasIterativeScan,
-  runWithSearchSettings,
-  selectRows,
-  upsertRows,
-  type VectorRow,
-} from './pg-vector-sql.js';
+import { upgradeCollection } from './pg-vector-upgrade.js';
+import { lexicalOrHybridSearch, nearestDocuments } from './pg-vector-search.js';
+import { hasIterativeScan, selectRows, upsertRows, type VectorRow } from './pg-vector-sql.js';
 import type {
   DeleteTarget,
   RagDocument,
@@ -84,7 +78,7 @@ export function createPgVectorStore(options: PgVectorStoreOptions): PgVectorStor
     if (record === undefined) {
       const found = await findCollection(database, collection);
       // A table from an older version gets the newer columns once, rows kept.
-      if (found !== undefined) await upgradeCollection(database, collection);
+      if (found !== undefined) await upgradeCollection(database, tableName);
       record = found;
     }
     return record;
@@ -153,32 +147,24 @@ export function createPgVectorStore(options: PgVectorStoreOptions): PgVectorStor
     },
 
     async similaritySearch(request: SearchRequest): Promise<ScoredDocument[]> {
-      const { topK, threshold, filter } = resolveSearchRequest(request);
-      const where = filter === undefined ? sql`` : sql`WHERE ${buildFilterSql(filter)}`;
+      const resolved = resolveSearchRequest(request);
       const found = await find();
       if (found === undefined) return [];
+      const context = { database, table, dimensions: found.dimensions, efSearch, iterativeScan };
+      const text = typeof request.query === 'string' ? request.query : '';
+      if (resolved.mode === 'lexical') {
+        return lexicalOrHybridSearch(context, text, undefined, resolved);
+      }
       const query = await embedQuery(model, request.query, {
         dimensions,
         signal: request.signal,
       });
       checkSize(found, query.length, typeof request.query === 'string');
       const vector = sql`${JSON.stringify(query)}::vector`;
-      const select = sql`SELECT id, content AS text, context, metadata, 1 - (embedding <=> ${vector}) AS score
-        FROM ${table} ${where} ORDER BY ${indexedDistance(found.dimensions, vector)} LIMIT ${topK}`;
-      const settings = { efSearch, iterativeScan: iterativeScan && filter !== undefined };
-      const rows = await runWithSearchSettings(database, settings, (runner) =>
-        selectRows<Omit<ScoredDocument, 'context'> & { context: string | null }>(runner, select),
-      );
-      return (
-        rows
-          // A zero vector has no direction: pgvector says NaN, we say 0 (as the memory store).
-          .map(({ context, ...row }) => ({
-            ...row,
-            ...(context === null ? {} : { context }),
-            score: Number.isFinite(Number(row.score)) ? Number(row.score) : 0,
-          }))
-          .filter((row) => threshold === 0 || row.score >= threshold)
-      );
+      if (resolved.mode === 'hybrid') return lexicalOrHybridSearch(context, text, vector, resolved);
+      const minimum = Math.max(resolved.threshold, resolved.floors.vector ?? 0);
+      const hits = await nearestDocuments(context, vector, resolved, resolved.topK);
+      return hits.filter((hit) => minimum === 0 || hit.score >= minimum);
     },
 
     async drop(): Promise<void> {

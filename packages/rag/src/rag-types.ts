@@ -26,7 +26,36 @@ export interface ScoredDocument {
   /** The document's `context`, when it had one (it was embedded and indexed, never part of text). */
   context?: string;
   metadata: Record<string, unknown>;
+  /**
+   * Cosine similarity in `vector` mode (0–1); BM25 in `lexical` mode; in `hybrid` mode the
+   * reciprocal-rank-fusion score scaled so that 1 = ranked first by every weighted branch.
+   */
   score: number;
+  /** Lexical and hybrid hits: the evidence behind the score, what the relevance cut-off reads. */
+  signals?: SearchSignals;
+}
+
+/** Per-hit evidence: cosine similarity, BM25, and the idf-weighted share of query terms held. */
+export interface SearchSignals {
+  cosine?: number;
+  bm25: number;
+  /** 0–1: Σ idf of the query terms the document holds / Σ idf of all query terms. */
+  coverage: number;
+}
+
+/**
+ * `vector`: embeddings only (every store). `lexical`: BM25 over tokenize-text.ts's terms.
+ * `hybrid`: both, fused by reciprocal rank fusion. Lexical and hybrid need a query text.
+ */
+export type SearchMode = 'vector' | 'lexical' | 'hybrid';
+
+/**
+ * The relevance cut-off: a hit is kept when it meets any floor that is set — cosine ≥ `vector`,
+ * or lexical coverage ≥ `lexical` (see SearchSignals). `{}` keeps every hit.
+ */
+export interface RelevanceFloors {
+  vector?: number;
+  lexical?: number;
 }
 
 export type FilterValue = string | number | boolean | null;
@@ -48,10 +77,22 @@ export interface SearchRequest {
   query: string | number[];
   /** Default 4 (Spring AI's default). */
   topK?: number;
-  /** Minimum similarity, 0–1 (default 0: everything). */
+  /** Minimum cosine similarity, 0–1 (default 0: everything); in hybrid mode too, not in lexical. */
   threshold?: number;
-  /** A filter in the portable language, or its parsed AST. */
+  /** A filter in the portable language, or its parsed AST; it applies to every branch. */
   filter?: string | FilterExpression;
+  /** Default `vector` (DEFAULT_SEARCH_MODE); the LangChain adapter supports `vector` only. */
+  mode?: SearchMode;
+  /** Hybrid: weight of each branch's reciprocal rank (default 1 and 1). */
+  weights?: { vector: number; lexical: number };
+  /** Hybrid: the k of 1/(k + rank) (default 60, DEFAULT_RRF_K). */
+  rrfK?: number;
+  /**
+   * Relevance cut-off, applied before top-k. Default in lexical and hybrid modes:
+   * DEFAULT_MIN_RELEVANCE; in vector mode none (`threshold` as before; a `vector` floor here
+   * acts the same).
+   */
+  minRelevance?: RelevanceFloors;
   signal?: AbortSignal;
 }
 

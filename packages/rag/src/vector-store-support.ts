@@ -6,13 +6,14 @@ import { embedInBatches } from './embed-in-batches.js';
 import { resolveFilter } from './filter-predicate.js';
 import { EmbeddingDimensionMismatchError, type EmbeddingSpace } from './rag-errors.js';
 import type { FilterExpression, RagDocument, SearchRequest } from './rag-types.js';
+import { resolveSearchMode, type ResolvedMode } from './search-modes.js';
 
 /** Spring AI's default top-k. */
 export const DEFAULT_TOP_K = 4;
 /** Texts per embedding request unless the model allows fewer. */
 export const DEFAULT_EMBEDDING_BATCH_SIZE = 64;
 
-export interface ResolvedSearch {
+export interface ResolvedSearch extends ResolvedMode {
   topK: number;
   /** 0 keeps every hit, even the (rounding-)negative scores of unrelated documents. */
   threshold: number;
@@ -29,7 +30,7 @@ export function resolveSearchRequest(request: SearchRequest): ResolvedSearch {
     invalid('query', 'must not be empty');
   }
   const filter = request.filter === undefined ? undefined : resolveFilter(request.filter);
-  return { topK, threshold, filter };
+  return { topK, threshold, filter, ...resolveSearchMode(request, topK) };
 }
 
 /**
