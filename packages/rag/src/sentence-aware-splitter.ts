@@ -2,6 +2,9 @@
 // - CJK sentence punctuation (。！？；，、) stays at the end of its sentence (LangChain moves a
 //   kept separator to the start of the next piece);
 // - a Markdown code block that fits in a chunk is never cut, not even at blank lines inside it;
+// - a Markdown heading never ends a chunk: a piece that is only a heading line is glued to the
+//   piece after it, so the heading starts the chunk with the text under it (when that is too big,
+//   it is split further with the heading still at its front);
 // - bounded work: a large text is first cut into blocks (cut-into-blocks.ts) and split block by
 //   block, yielding to the event loop between blocks; where no separator is left, pieces are
 //   windows of a few code points instead of single characters (same chunks, a fraction of the
@@ -78,7 +81,10 @@ export class SentenceAwareSplitter extends RecursiveCharacterTextSplitter {
     else if (TRAILING.has(separator))
       pieces = text.split(new RegExp(`(?<=${separator})`)).filter((s) => s !== '');
     else pieces = super.splitOnSeparator(text, separator);
-    return this.keepFences ? this.glueFences(text, pieces) : pieces;
+    if (!this.keepFences) return pieces;
+    // Windows (separator '') are a few code points, no heading lines: gluing them could pass the size.
+    const glued = this.glueFences(text, pieces);
+    return separator === '' ? glued : glueHeadings(glued);
   }
 
   /**
@@ -137,6 +143,25 @@ export class SentenceAwareSplitter extends RecursiveCharacterTextSplitter {
     if (carry) glued.push(carry);
     return glued;
   }
+}
+
+/** A piece that is one ATX heading line (the reader writes every heading so), blank lines around it. */
+const HEADING_ONLY = /^\s*#{1,6}[ \t][^\n]*\s*$/;
+/** Longer pieces are no heading line: keeps the test linear on hostile input (a line of spaces). */
+const HEADING_MAX_LENGTH = 1024;
+
+/** Glues a heading-only piece (and blank pieces after it) to the next piece with content. */
+function glueHeadings(pieces: string[]): string[] {
+  const glued: string[] = [];
+  let carry = '';
+  for (const piece of pieces) {
+    carry += piece;
+    if (carry.length <= HEADING_MAX_LENGTH && HEADING_ONLY.test(carry)) continue;
+    glued.push(carry);
+    carry = '';
+  }
+  if (carry) glued.push(carry);
+  return glued;
 }
 
 /** [start, end) of each fenced code block (``` or ~~~); an unclosed fence runs to the end. */

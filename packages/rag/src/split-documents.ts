@@ -6,11 +6,15 @@
 // separators (headings, fences, rules) first, and a code block that fits in a chunk is never cut.
 // Work is bounded (sentence-aware-splitter.ts): linear in the text's length, and a document that
 // would make more than `maxChunks` chunks is refused as soon as it passes that many.
+// Each chunk carries its document title, heading path and file name as `context` (chunk-context.ts),
+// and Markdown sections too small to stand alone are merged first (merge-sections.ts).
 import { RecursiveCharacterTextSplitter } from '@langchain/textsplitters';
 import { InvalidInputError } from '@repo/core';
 import type { RagDocument } from './rag-types.js';
 import { countTokens } from './count-tokens.js';
 import { TooManyChunksError } from './etl-errors.js';
+import { chunkContext } from './chunk-context.js';
+import { mergeSmallSections } from './merge-sections.js';
 import { CJK_SEPARATORS, SentenceAwareSplitter } from './sentence-aware-splitter.js';
 
 /** Defaults of the bounds; see the README's "Limits" for what they cost. */
@@ -30,8 +34,23 @@ export interface SplitOptions {
   markdown?: boolean | 'auto';
   /** Size measure (default: o200k tokens); `(text) => text.length` splits by characters. */
   lengthFunction?: (text: string) => number;
-  /** Most chunks one call may make (default 20,000); more is a TooManyChunksError. */
+  /** Most chunks one call may make (default 25,000); more is a TooManyChunksError. */
   maxChunks?: number;
+  /**
+   * Give each chunk a `context` (default true): `Document: <title> (<file>)` and
+   * `Section: <heading path>`, which stores embed and index in front of the text. A document that
+   * already has a `context` keeps it.
+   */
+  context?: boolean;
+  /**
+   * Merge Markdown sections under `minSectionTokens` with their neighbours under the same parent
+   * heading, up to `chunkSize`. Neighbours must be in the same call: pass a file's sections
+   * together. Off by default until in-process ingestion splits a file's documents in one call
+   * as its worker threads do (otherwise the two would make different chunks).
+   */
+  mergeSections?: boolean;
+  /** Below this a section is merged (default: a quarter of chunkSize). */
+  minSectionTokens?: number;
 }
 
 /** Inserts the CJK separators before the space, the last separator that still respects words. */
@@ -79,8 +98,17 @@ export async function splitDocuments(
   const maxChunks = options.maxChunks ?? SPLIT_LIMITS.maxChunks;
   const plain = createTextSplitter({ ...options, markdown: false });
   const markdown = createTextSplitter({ ...options, markdown: true });
+  const chunkSize = plain.chunkSize;
+  const sections =
+    options.mergeSections !== true
+      ? documents
+      : mergeSmallSections(documents, {
+          chunkSize,
+          minTokens: options.minSectionTokens ?? Math.floor(chunkSize / 4),
+          lengthFunction: options.lengthFunction ?? countTokens,
+        });
   const chunks: RagDocument[] = [];
-  for (const document of documents) {
+  for (const document of sections) {
     const useMarkdown =
       options.markdown === 'auto' || options.markdown === undefined
         ? isMarkdown(document)
@@ -93,10 +121,16 @@ export async function splitDocuments(
         ? new TooManyChunksError(String(document.metadata.source ?? ''), maxChunks)
         : error;
     }
+    const context =
+      document.context ?? (options.context === false ? undefined : chunkContext(document.metadata));
     let chunkIndex = 0;
     for (const text of texts)
       if (text.trim() !== '')
-        chunks.push({ text, metadata: { ...document.metadata, chunkIndex: chunkIndex++ } });
+        chunks.push({
+          text,
+          ...(context === undefined ? {} : { context }),
+          metadata: { ...document.metadata, chunkIndex: chunkIndex++ },
+        });
     if (chunks.length > maxChunks)
       throw new TooManyChunksError(String(document.metadata.source ?? ''), maxChunks);
   }
