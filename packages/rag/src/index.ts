@@ -5,8 +5,11 @@ export type {
   FilterExpression,
   FilterValue,
   RagDocument,
+  RelevanceFloors,
   ScoredDocument,
+  SearchMode,
   SearchRequest,
+  SearchSignals,
   VectorStore,
 } from './rag-types.js';
 
@@ -80,7 +83,15 @@ export { createPgVectorStore } from './pg-vector-store.js';
 export type { PgVectorStore, PgVectorStoreOptions } from './pg-vector-store.js';
 export { fromLangChainVectorStore } from './langchain-vector-store.js';
 export type { LangChainVectorStoreOptions } from './langchain-vector-store.js';
-export { DEFAULT_TOP_K, deriveDocumentId } from './vector-store-support.js';
+export { DEFAULT_TOP_K, deriveDocumentId, indexedText } from './vector-store-support.js';
+export {
+  DEFAULT_MIN_RELEVANCE,
+  DEFAULT_SEARCH_MODE,
+  FUSION_CANDIDATES,
+  UnsupportedSearchModeError,
+} from './search-modes.js';
+export { queryTerms, tokenize } from './tokenize-text.js';
+export { BM25_B, BM25_K1 } from './lexical-bm25.js';
 export {
   EmbeddingDimensionMismatchError,
   FilterSyntaxError,

@@ -10,6 +10,7 @@ import { MockEmbeddingModel } from '@repo/core/testing';
 import { describe, expect, it } from 'vitest';
 import { fromLangChainVectorStore } from './langchain-vector-store.js';
 import { UnsupportedFilterError } from './rag-errors.js';
+import { UnsupportedSearchModeError } from './search-modes.js';
 import { deriveDocumentId } from './vector-store-support.js';
 
 class MockEmbeddings extends Embeddings {
@@ -174,6 +175,30 @@ describe('fromLangChainVectorStore', () => {
       details: [{ field: 'filter' }],
     });
     expect(tiny.rows.size).toBe(3);
+  });
+
+  it('searches by vector only: lexical or hybrid is UnsupportedSearchModeError (400), vector works', async () => {
+    const { store, tiny } = await seeded();
+    const calls = tiny.calls.length;
+    for (const mode of ['lexical', 'hybrid'] as const) {
+      const search = store.similaritySearch({ query: '猫 cat', mode });
+      await expect(search).rejects.toBeInstanceOf(UnsupportedSearchModeError);
+      await expect(search).rejects.toMatchObject({
+        code: 'unsupported_search_mode',
+        store: 'langchain:tiny',
+        mode,
+        details: [{ field: 'mode' }],
+      });
+    }
+    expect(tiny.calls).toHaveLength(calls);
+    const hits = await store.similaritySearch({ query: 'cat', mode: 'vector', topK: 10 });
+    const floored = await store.similaritySearch({
+      query: 'cat',
+      topK: 10,
+      minRelevance: { vector: 0.4 },
+    });
+    expect(floored.length).toBeLessThan(hits.length);
+    expect(floored.every((hit) => hit.score >= 0.4)).toBe(true);
   });
 
   it('stops before calling LangChain when the signal has fired', async () => {

@@ -2,11 +2,13 @@
 // LangChain.js `VectorStore` seen as our VectorStore. Add, delete by ids and unfiltered search
 // carry over; our filter language does not, since each LangChain store takes its own filter format
 // (Milvus expressions, Qdrant JSON, …), so a filter is an UnsupportedFilterError rather than a
-// silently ignored condition.
+// silently ignored condition. Search is vector-only: a lexical or hybrid request is an
+// UnsupportedSearchModeError, not a silent vector search.
 import { Document } from '@langchain/core/documents';
 import type { DocumentInterface } from '@langchain/core/documents';
 import type { VectorStoreInterface } from '@langchain/core/vectorstores';
 import { UnsupportedFilterError } from './rag-errors.js';
+import { UnsupportedSearchModeError } from './search-modes.js';
 import type {
   DeleteTarget,
   RagDocument,
@@ -77,14 +79,19 @@ export function fromLangChainVectorStore(
 
     async similaritySearch(request: SearchRequest): Promise<ScoredDocument[]> {
       if (request.filter !== undefined) throw new UnsupportedFilterError(name);
-      const { topK, threshold } = resolveSearchRequest(request);
+      if (request.mode === 'lexical' || request.mode === 'hybrid') {
+        throw new UnsupportedSearchModeError(name, request.mode);
+      }
+      const { topK, threshold, floors } = resolveSearchRequest(request);
+      // A vector floor of the relevance cut-off reads the store's own score, as the threshold.
+      const minimum = Math.max(threshold, floors.vector ?? 0);
       request.signal?.throwIfAborted();
       const hits =
         typeof request.query === 'string'
           ? await store.similaritySearchWithScore(request.query, topK)
           : await store.similaritySearchVectorWithScore(request.query, topK);
       return hits
-        .filter(([, score]) => threshold === 0 || score >= threshold)
+        .filter(([, score]) => minimum === 0 || score >= minimum)
         .map(([document, score]) => fromLangChain(document, score));
     },
   };

@@ -85,7 +85,7 @@ export interface SearchRequest {
   mode?: SearchMode;
   /** Hybrid: weight of each branch's reciprocal rank (default 1 and 1). */
   weights?: { vector: number; lexical: number };
-  /** Hybrid: the k of 1/(k + rank) (default 60, DEFAULT_RRF_K). */
+  /** Hybrid: the k of weight / (k + rank) (default 60, DEFAULT_RRF_K). */
   rrfK?: number;
   /**
    * Relevance cut-off, applied before top-k. Default in lexical and hybrid modes:

@@ -40,6 +40,26 @@ describe('createVectorStoreDocumentRetriever', () => {
     expect(requests.at(-1)).toEqual({ query: 'cats purr', topK: 1, threshold: 0.1 });
   });
 
+  it('passes mode, weights and relevance cut-off: hybrid search drops an unrelated question', async () => {
+    const retrieve = createVectorStoreDocumentRetriever({
+      vectorStore: store,
+      mode: 'hybrid',
+      weights: { vector: 1, lexical: 2 },
+      minRelevance: { lexical: 0.4 },
+    });
+    expect((await retrieve({ text: 'cats purr loudly' })).map((d) => d.id)).toEqual([
+      'cat-fr',
+      'cat-en',
+    ]);
+    expect(requests.at(-1)).toEqual({
+      query: 'cats purr loudly',
+      mode: 'hybrid',
+      weights: { vector: 1, lexical: 2 },
+      minRelevance: { lexical: 0.4 },
+    });
+    expect(await retrieve({ text: '法国的首都是哪里？ capital of France' })).toEqual([]);
+  });
+
   it('applies a static filter', async () => {
     const retrieve = createVectorStoreDocumentRetriever({
       vectorStore: store,

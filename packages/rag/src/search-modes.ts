@@ -2,6 +2,8 @@
 // reciprocal-rank-fusion constants and the relevance cut-off's floors (whose calibration is the
 // labelled retrieval set's job: change DEFAULT_MIN_RELEVANCE here and nowhere else).
 import { InvalidInputError } from '@repo/core';
+// Reciprocal rank fusion's k, 60 as in the multi-query joiner (join-documents.ts).
+import { DEFAULT_RRF_K } from './join-documents.js';
 import type { RelevanceFloors, SearchMode, SearchRequest } from './rag-types.js';
 
 /**
@@ -9,8 +11,6 @@ import type { RelevanceFloors, SearchMode, SearchRequest } from './rag-types.js'
  * `score` with cosine thresholds.
  */
 export const DEFAULT_SEARCH_MODE: SearchMode = 'vector';
-/** Reciprocal rank fusion's k (Cormack et al., 2009): 1 / (k + rank). */
-export const DEFAULT_RRF_K = 60;
 /** Candidates each branch ranks before fusion (at least top-k). */
 export const FUSION_CANDIDATES = 50;
 /**
@@ -19,8 +19,8 @@ export const FUSION_CANDIDATES = 50;
  * at least `lexical`. Provisional values, to be calibrated on a labelled retrieval set.
  */
 export const DEFAULT_MIN_RELEVANCE: Readonly<Required<RelevanceFloors>> = {
-  vector: 0.6,
-  lexical: 0.4,
+  vector: 0.45,
+  lexical: 0.3,
 };
 
 const MODES: readonly SearchMode[] = ['vector', 'lexical', 'hybrid'];
@@ -68,4 +68,21 @@ export function resolveSearchMode(request: SearchRequest, topK: number): Resolve
 
 function invalid(field: string, reason: string): never {
   throw new InvalidInputError(`Invalid ${field}: ${reason}`, [{ field, reason }]);
+}
+
+/** Lexical or hybrid search asked of a store that only searches by vector (the LangChain adapter). */
+export class UnsupportedSearchModeError extends InvalidInputError {
+  readonly store: string;
+  readonly mode: SearchMode;
+
+  constructor(store: string, mode: SearchMode) {
+    const reason =
+      `the vector store ${store} searches by vector only: it has no lexical index to run ` +
+      `${mode} search on. Leave mode unset (or 'vector'), or use the pgvector or memory store.`;
+    super(`Search mode ${mode} is not supported here: ${reason}`, [{ field: 'mode', reason }], {
+      code: 'unsupported_search_mode',
+    });
+    this.store = store;
+    this.mode = mode;
+  }
 }
