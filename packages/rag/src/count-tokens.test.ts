@@ -50,6 +50,28 @@ describe('countTokens (the fast exact counter)', () => {
     expect(compared).toBeGreaterThan(2500);
   });
 
+  it('counts long runs as bytes exactly as the plain rule does (runs found by a naive search)', () => {
+    const naive = new RegExp(
+      `[\\p{L}\\p{M}]{${LONG_RUN},}|[^\\s\\p{L}\\p{M}\\p{N}]{${LONG_RUN},}|\\s{${LONG_RUN},}`,
+      'gu',
+    );
+    const reference = (text: string) => {
+      let total = 0;
+      let from = 0;
+      for (const run of text.matchAll(naive)) {
+        total += plain(text.slice(from, run.index)) + Buffer.byteLength(run[0], 'utf8');
+        from = run.index + run[0].length;
+      }
+      return total + plain(text.slice(from));
+    };
+    const next = seeded(42);
+    const runs = ['字'.repeat(70), 'a'.repeat(63), 'b'.repeat(64), '-'.repeat(80), ' '.repeat(66)];
+    for (let i = 0; i < 300; i++) {
+      const piece = `${randomPiece(next)}${runs[i % runs.length]!}${randomPiece(next)}`;
+      expect(countTokens(piece), piece).toBe(reference(piece));
+    }
+  });
+
   it('equals js-tiktoken on repeated pieces (served from its cache) and on whole paragraphs', () => {
     const paragraph =
       'RAG 检索增强生成：先检索，再生成。The splitter counts tokens once per piece, ' +

@@ -23,8 +23,12 @@ function getCounter(): BpeCounter {
 
 /** Characters in one run (letters, symbols or spaces without a break) beyond which bytes count. */
 export const LONG_RUN = 64;
+// Each alternative starts only where its class starts (the lookbehinds), so the search is linear:
+// without them every letter of every word was tried as the start of a 64-letter run.
+const LETTERS = '[\\p{L}\\p{M}]';
+const SYMBOLS = '[^\\s\\p{L}\\p{M}\\p{N}]';
 const LONG_RUNS = new RegExp(
-  `[\\p{L}\\p{M}]{${LONG_RUN},}|[^\\s\\p{L}\\p{M}\\p{N}]{${LONG_RUN},}|\\s{${LONG_RUN},}`,
+  [LETTERS, SYMBOLS, '\\s'].map((c) => `(?<!${c})${c}{${LONG_RUN},}`).join('|'),
   'gu',
 );
 
@@ -39,6 +43,7 @@ function encodedLength(text: string): number {
  */
 export function countTokens(text: string): number {
   if (text === '') return 0;
+  if (text.length < LONG_RUN) return encodedLength(text);
   let total = 0;
   let from = 0;
   for (const run of text.matchAll(LONG_RUNS)) {
