@@ -1,19 +1,17 @@
 // The job backends on offer: local-llm always (the tiny GPT trained in-process), OpenAI when
 // OPENAI_API_KEY is set, DashScope when DASHSCOPE_API_KEY is set. Keys go to the backends only;
-// every backend shares one record store (spec, idempotency key, alias, last status) in the data
-// folder.
+// every backend shares one record store (spec, idempotency key, alias, last status) in SQL.
 import { Inject, Injectable } from '@nestjs/common';
 import { InvalidInputError } from '@repo/core';
 import {
   createDashScopeJobsBackend,
-  createJsonFolderJobRecordStore,
   createOpenAiJobsBackend,
   type FineTuningBackend,
   type JobRecordStore,
 } from '@repo/fine-tuning';
 import { APP_CONFIG } from '@repo/nest';
 import type { AppConfig } from '../app-config.js';
-import { AppDataService } from '../common/app-data.service.js';
+import { JobDatabaseService } from '../common/job-database.service.js';
 import { LocalLlmService } from '../common/local-llm.service.js';
 
 export const LOCAL_BACKEND = 'local-llm';
@@ -45,12 +43,9 @@ export class BackendsService {
 
   constructor(
     @Inject(APP_CONFIG) config: AppConfig,
-    @Inject(AppDataService) data: AppDataService,
+    @Inject(JobDatabaseService) records: JobDatabaseService,
     @Inject(LocalLlmService) local: LocalLlmService,
   ) {
-    // One JSON file per job: @repo/fine-tuning's SQL store on the app's PGlite folder slowed the
-    // trainer about threefold here (its queries share the main thread with local-llm's job runner).
-    const records = createJsonFolderJobRecordStore(data.jobRecords);
     this.records = records;
     const { llm } = local;
     this.backends.set(

@@ -1,6 +1,7 @@
-// The app's data folder, from DATABASE_URL: `file:<folder>` keeps datasets, job records and
-// local-llm's uploads and runs there (a restart finds them); `memory://` makes a temporary folder,
-// removed on shutdown (after local-llm has stopped). Created at construction, so every other provider can rely on it.
+// The app's data folder, from DATABASE_URL: `file:<folder>` keeps datasets, jobs, comparisons, the
+// job records' PGlite database and local-llm's uploads and runs there (a restart finds them);
+// `memory://` makes a temporary folder, removed on shutdown (after local-llm has stopped).
+// Created at construction, so every other provider can rely on it.
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -30,11 +31,6 @@ export class AppDataService {
 
   get jobs(): string {
     return path.join(this.root, 'jobs');
-  }
-
-  /** @repo/fine-tuning's job records (backend, spec, idempotency key, alias, last status). */
-  get jobRecords(): string {
-    return path.join(this.root, 'job-records');
   }
 
   get localLlm(): string {

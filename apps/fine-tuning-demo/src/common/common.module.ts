@@ -6,10 +6,12 @@ import { FineTunedModelsService } from '../chat/fine-tuned-models.service.js';
 import { DatasetsService } from '../datasets/datasets.service.js';
 import { JobFollowerService } from '../jobs/job-follower.service.js';
 import { AppDataService } from './app-data.service.js';
+import { JobDatabaseService } from './job-database.service.js';
 import { LocalLlmService } from './local-llm.service.js';
 
 const shared = [
   AppDataService,
+  JobDatabaseService,
   LocalLlmService,
   BackendsService,
   DatasetsService,
