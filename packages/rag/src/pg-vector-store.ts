@@ -1,6 +1,7 @@
 // The pgvector VectorStore (Spring AI's PgVectorStore) on @repo/storage: PGlite (pgvector bundled)
-// or PostgreSQL with pgvector. One table per collection with an HNSW cosine index, recorded with
-// its embedding model and size (pg-vector-collection.ts). Every value travels as a parameter.
+// or PostgreSQL with pgvector. One table per collection with an HNSW cosine index and a tsvector
+// GIN index for BM25 (pg-vector-lexical.ts), recorded with its embedding model and size
+// (pg-vector-collection.ts); older tables are upgraded in place. Every value is a parameter.
 import type { EmbeddingModel } from '@repo/core';
 import type { Database } from '@repo/storage';
 import { sql } from 'drizzle-orm';
