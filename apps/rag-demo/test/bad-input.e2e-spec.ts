@@ -33,14 +33,18 @@ describe('uploads', () => {
     const hits = await request(app.getHttpServer())
       .post('/api/rag/search')
       .send({ query: 'amber lamp', topK: 1 });
-    expect(hits.body.results[0].metadata).toMatchObject({ source: 'lamp.txt' });
+    // Sent without a path: a unique name from the bytes (the same file is the same source).
+    expect(hits.body.results[0].metadata).toMatchObject({
+      source: expect.stringMatching(/^upload\/[0-9a-f]{12}\/lamp\.txt$/),
+      filename: 'lamp.txt',
+    });
   });
 
   it('an unsupported type is a 415 listing what is supported', async () => {
     const res = await upload(['\x89PNG', 'logo.png']);
     expect(res.status).toBe(415);
     expect(res.body).toMatchObject({ statusCode: 415, error: 'Unsupported Media Type' });
-    expect(res.body.message).toContain('Cannot read "logo.png"');
+    expect(res.body.message).toMatch(/^Cannot read "upload\/[0-9a-f]{12}\/logo\.png"/);
     expect(res.body.details[0]).toMatchObject({ field: 'files' });
     expect(res.body.details[0].reason).toContain('.pdf');
   });
@@ -53,7 +57,9 @@ describe('uploads', () => {
     );
     expect(res.status).toBe(422);
     expect(res.body.error).toBe('Unprocessable Entity');
-    expect(res.body.message).toMatch(/^"broken\.pdf" is not a readable document/);
+    expect(res.body.message).toMatch(
+      /^"upload\/[0-9a-f]{12}\/broken\.pdf" is not a readable document/,
+    );
     expect(await countVectors(app)).toBe(before);
   });
 
@@ -73,11 +79,16 @@ describe('uploads', () => {
   it('an empty file is skipped and reported; only empty files is a 422', async () => {
     const mixed = await upload([GOOD, 'lamp.txt'], ['  \n', 'empty.txt']);
     expect(mixed.status).toBe(200);
-    expect(mixed.body.skipped).toEqual([{ source: 'empty.txt', reason: 'it contains no text' }]);
+    expect(mixed.body.skipped).toEqual([
+      { source: expect.stringMatching(/^upload\/\w+\/empty\.txt$/), reason: 'it contains no text' },
+    ]);
     const only = await upload(['', 'empty.md']);
     expect(only.status).toBe(422);
     expect(only.body.details).toEqual([
-      { field: 'files', reason: 'empty.md: it contains no text' },
+      {
+        field: 'files',
+        reason: expect.stringMatching(/^upload\/\w+\/empty\.md: it contains no text$/),
+      },
     ]);
   });
 

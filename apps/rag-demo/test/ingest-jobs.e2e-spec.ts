@@ -63,22 +63,36 @@ describe('ingest jobs', () => {
         e.event !== 'progress' ||
         [0, (e.data as { total: number }).total].includes((e.data as { done: number }).done),
     );
+    const n = result.added;
+    const at = (phase: string, done: number, total: number, read: number, embedded: number) => [
+      'progress',
+      {
+        phase,
+        done,
+        total,
+        files: { total: 1, read, unchanged: 0, skipped: 0 },
+        // -1: before the embed phase, which sets the chunks to embed.
+        chunks: embedded === -1 ? { embedded: 0, total: 0 } : { embedded, total: n },
+      },
+    ];
     expect(milestones.map((e) => [e.event, e.data])).toEqual([
       ['status', { id, status: 'queued' }],
       ['status', { id, status: 'running' }],
-      ['progress', { phase: 'read', done: 0, total: 1 }],
-      ['progress', { phase: 'read', done: 1, total: 1 }],
-      ['progress', { phase: 'embed', done: 0, total: result.added }],
-      ['progress', { phase: 'embed', done: result.added, total: result.added }],
-      ['progress', { phase: 'store', done: 0, total: result.added }],
-      ['progress', { phase: 'store', done: result.added, total: result.added }],
+      at('check', 0, 1, 0, -1),
+      at('check', 1, 1, 0, -1),
+      at('read', 0, 1, 0, -1),
+      at('read', 1, 1, 1, -1),
+      at('embed', 0, n, 1, 0),
+      at('embed', n, n, 1, n),
+      at('store', 0, n, 1, n),
+      at('store', n, n, 1, n),
       ['done', { id, status: 'succeeded', result }],
     ]);
 
     const view = await request(app.getHttpServer()).get(`/api/rag/jobs/${id}`);
     expect(view.status).toBe(200);
     expect(view.body).toMatchObject({ id, status: 'succeeded', result });
-    expect(view.body.progress).toEqual({ phase: 'store', done: result.added, total: result.added });
+    expect(view.body.progress).toEqual(at('store', n, n, 1, n)[1]);
   });
 
   it('a job that fails keeps the error body the request would have had (422)', async () => {
@@ -93,7 +107,12 @@ describe('ingest jobs', () => {
     expect(view.body.error).toMatchObject({
       statusCode: 422,
       error: 'Unprocessable Entity',
-      details: [{ field: 'files', reason: expect.stringMatching(/^broken\.pdf: not a valid PDF/) }],
+      details: [
+        {
+          field: 'files',
+          reason: expect.stringMatching(/^upload\/[0-9a-f]{12}\/broken\.pdf: not a valid PDF/),
+        },
+      ],
     });
     expect(await countVectors(app)).toBe(before);
   });

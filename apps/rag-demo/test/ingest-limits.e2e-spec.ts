@@ -148,12 +148,13 @@ describe('a PDF whose cross-references loop', () => {
   it('is a 422 naming the file, not a 500 or a hang', async () => {
     const res = await request(app.getHttpServer())
       .post('/api/rag/documents')
-      .attach('files', LOOPING_PDF, 'loop.pdf');
+      .attach('files', LOOPING_PDF, 'loop.pdf')
+      .field('path', 'pdf/loop.pdf'); // the source the client named
     expect(res.status).toBe(422);
     expect(res.body.details).toEqual([
       {
         field: 'files',
-        reason: 'loop.pdf: a page cannot be read (Pages tree contains circular reference.)',
+        reason: 'pdf/loop.pdf: a page cannot be read (Pages tree contains circular reference.)',
       },
     ]);
   });

@@ -24,7 +24,7 @@ export interface ListedFile {
 
 export type IngestTarget =
   | { kind: 'file'; file: ListedFile }
-  | { kind: 'folder'; files: ListedFile[]; skipped: IngestSkip[] };
+  | { kind: 'folder'; relative: string; files: ListedFile[]; skipped: IngestSkip[] };
 
 export interface SourceLimits {
   /** Largest file (RAG_MAX_UPLOAD_BYTES). */
@@ -56,7 +56,7 @@ export async function listIngestTarget(
       );
   });
   listing.files.sort((a, b) => a.relative.localeCompare(b.relative));
-  return { kind: 'folder', ...listing };
+  return { kind: 'folder', relative, ...listing };
 }
 
 interface Listing {

@@ -3,9 +3,19 @@
 // before one write, so a failed run leaves the store as it was, and chunk ids are content hashes,
 // so the same file twice adds nothing (`added: 0, unchanged: N`). Files are read and split in
 // worker threads; an ingest up to RAG_SYNC_INGEST_BYTES is answered when done (200), a bigger one
-// becomes a job (202, see jobs/). Paths go through @repo/tools' confinement (ingest-sources.ts).
-import path from 'node:path';
-import { Inject, Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
+// becomes a job (202, see jobs/); a client that asks for `text/event-stream` gets the job's events
+// on the request itself, whatever the size. A ledger (source-ledger.ts) lets a re-ingest skip
+// unchanged files without reading them and remove the chunks a changed file no longer produces;
+// a folder ingest with `prune` also removes files gone from it. Uploads are named by the client's
+// relative path or a unique `upload/<hash>/<name>` (upload-names.ts). Paths go through @repo/tools'
+// confinement (ingest-sources.ts).
+import {
+  Inject,
+  Injectable,
+  Logger,
+  type MessageEvent,
+  type OnModuleDestroy,
+} from '@nestjs/common';
 import { InvalidInputError, withDetails } from '@repo/core';
 import { APP_CONFIG } from '@repo/nest';
 import {
@@ -22,16 +32,28 @@ import type { AppConfig } from '../app-config.js';
 import type { JobView } from '../jobs/ingest-job.js';
 import { IngestJobsService } from '../jobs/ingest-jobs.service.js';
 import { VectorStoreService } from '../vectors/vector-store.service.js';
+import type { Observable } from 'rxjs';
 import { requestTooLarge, sourceLimits } from './ingest-limits.js';
 import { listedBytes, listIngestTarget, readIngestTarget } from './ingest-sources.js';
+import { createAppLedger, type SourceLedger } from './source-ledger.js';
 import { UPLOAD_FIELD } from './upload-limits.js';
+import { uploadSourceNames } from './upload-names.js';
 
 export interface IngestResult extends IngestReport {
   collection: string;
 }
 
-/** The report (200), or the job that will produce it (202). */
-export type IngestAnswer = { status: 200; body: IngestResult } | { status: 202; body: JobView };
+/** The report (200), the job that will produce it (202), or a job whose events the client asked for. */
+export type IngestAnswer =
+  | { status: 200; body: IngestResult }
+  | { status: 202; body: JobView }
+  | { status: 'stream'; body: JobView };
+
+export interface PathIngest {
+  path: string;
+  /** Remove the sources a previous ingest of this folder had and it no longer holds. */
+  prune?: boolean;
+}
 
 /** What multer hands over for one uploaded file (memory storage). */
 export interface UploadedDocument {
@@ -45,9 +67,16 @@ interface RunOptions {
   field: string;
   skipped: IngestSkip[];
   skipUnreadable: boolean;
+  origin: 'upload' | 'folder';
+  /** Ledger sources that a folder re-ingest may remove (`prune`). */
+  prune?: { prefix: string; origin: string };
   signal: AbortSignal;
   onProgress?: (event: IngestProgress) => void;
 }
+
+type WorkContext = Pick<RunOptions, 'signal' | 'onProgress'> & {
+  onSkipped?: (count: number) => void;
+};
 
 // JSON items (the FAQ) are read as `question: …\nanswer: …` text; their topic becomes metadata, so
 // `topic == 'privacy'` works as a filter.
@@ -58,6 +87,7 @@ export class IngestService implements OnModuleDestroy {
   private readonly logger = new Logger('Ingest');
   private readonly workers: DocumentWorkers;
   private readonly confinement: PathConfinement;
+  private readonly ledger: SourceLedger;
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -69,39 +99,64 @@ export class IngestService implements OnModuleDestroy {
       timeoutMs: config.RAG_READ_TIMEOUT_MS,
     });
     this.confinement = createPathConfinement({ root: config.RAG_INGEST_ROOT });
+    this.ledger = createAppLedger(config.DATABASE_URL, config.RAG_COLLECTION);
   }
 
   /** Uploads are all or nothing: one unsupported or corrupt file fails the request (415/422). */
-  ingestUploads(files: readonly UploadedDocument[]): Promise<IngestAnswer> {
-    const sources: BytesSource[] = files.map((file) => ({
+  ingestUploads(
+    files: readonly UploadedDocument[],
+    pathField: unknown,
+    stream = false,
+  ): Promise<IngestAnswer> {
+    const { names } = uploadSourceNames(files, pathField);
+    const sources: BytesSource[] = files.map((file, i) => ({
       bytes: new Uint8Array(file.buffer.buffer, file.buffer.byteOffset, file.buffer.length),
-      filename: uploadName(file.originalname),
+      filename: names[i]!,
+      source: names[i]!,
       mimeType: file.mimetype,
     }));
     const bytes = sources.reduce((sum, source) => sum + source.bytes.length, 0);
-    return this.answer({ kind: 'upload', files: sources.length, bytes }, (context) =>
-      this.run(sources, { field: UPLOAD_FIELD, skipped: [], skipUnreadable: false, ...context }),
+    return this.answer({ kind: 'upload', files: sources.length, bytes }, stream, (context) =>
+      this.run(sources, {
+        field: UPLOAD_FIELD,
+        skipped: [],
+        skipUnreadable: false,
+        origin: 'upload',
+        ...context,
+      }),
     );
   }
 
   /** A file (strict, like an upload) or a folder (unreadable files skipped and reported). */
-  async ingestPath(requested: string): Promise<IngestAnswer> {
+  async ingestPath({ path: requested, prune }: PathIngest, stream = false): Promise<IngestAnswer> {
     const limits = sourceLimits(this.config);
     const target = await listIngestTarget(this.confinement, requested, limits);
     const bytes = listedBytes(target);
     if (bytes > limits.maxTotalBytes)
       throw requestTooLarge('path', limits.maxTotalBytes, `the files under "${requested}"`);
     const files = target.kind === 'file' ? 1 : target.files.length;
-    return this.answer({ kind: 'path', files, bytes }, async (context) => {
+    const folder = target.kind === 'folder' ? target.relative : undefined;
+    return this.answer({ kind: 'path', files, bytes }, stream, async (context) => {
       const read = await readIngestTarget(this.confinement, target, limits);
-      const skipUnreadable = target.kind === 'folder';
+      context.onSkipped?.(read.skipped.length);
       return this.run(read.sources, {
         field: 'path',
         skipped: read.skipped,
-        skipUnreadable,
+        skipUnreadable: folder !== undefined,
+        origin: 'folder',
+        // The folder's own files only, and only folder-ingested ones (uploads are never pruned).
+        prune:
+          prune === true && folder !== undefined
+            ? { prefix: folder === '.' ? '' : `${folder}/`, origin: 'folder' }
+            : undefined,
         ...context,
       });
     });
+  }
+
+  /** A job's events (for a request that asked for `text/event-stream`). */
+  events(id: string): Observable<MessageEvent> {
+    return this.jobs.events(id);
   }
 
   onModuleDestroy(): Promise<void> {
@@ -111,8 +166,10 @@ export class IngestService implements OnModuleDestroy {
   /** At once up to RAG_SYNC_INGEST_BYTES, as a job beyond: both on the jobs' bounded queue. */
   private async answer(
     input: JobView['input'],
-    work: (context: Pick<RunOptions, 'signal' | 'onProgress'>) => Promise<IngestResult>,
+    stream: boolean,
+    work: (context: WorkContext) => Promise<IngestResult>,
   ): Promise<IngestAnswer> {
+    if (stream) return { status: 'stream', body: await this.jobs.submit(input, work) };
     if (input.bytes <= this.config.RAG_SYNC_INGEST_BYTES)
       return { status: 200, body: await this.jobs.runNow((signal) => work({ signal })) };
     return { status: 202, body: await this.jobs.submit(input, work) };
@@ -127,6 +184,9 @@ export class IngestService implements OnModuleDestroy {
       readers: READERS,
       skipUnreadable: options.skipUnreadable,
       workers: this.workers,
+      ledger: this.ledger,
+      origin: options.origin,
+      prune: options.prune,
       signal: options.signal,
       onProgress: (event) => {
         this.logProgress(event);
@@ -136,8 +196,9 @@ export class IngestService implements OnModuleDestroy {
       throw inField(error, options.field);
     });
     this.logger.log(
-      `${report.chunks} chunks from ${sources.length} file(s): ${report.added} added, ` +
-        `${report.unchanged} unchanged, ${report.skipped.length + options.skipped.length} skipped`,
+      `${report.chunks} chunks from ${sources.length} file(s) (${report.sources.unchanged} ` +
+        `unchanged, not read): ${report.added} added, ${report.unchanged} unchanged, ` +
+        `${report.removed} removed, ${report.skipped.length + options.skipped.length} skipped`,
     );
     return {
       collection: this.vectors.collection,
@@ -150,16 +211,6 @@ export class IngestService implements OnModuleDestroy {
   private logProgress({ phase, done, total }: IngestProgress): void {
     if (done === total) this.logger.log(`${phase}: ${done}/${total}`);
   }
-}
-
-// Browsers send the name as UTF-8 bytes, which multer decodes as latin1 (文档.md arrives as
-// mojibake); a name that is not valid UTF-8 either way stays as it came. Only the base name is
-// kept: a client may send `../../etc/passwd` as a file name.
-function uploadName(name: string): string {
-  const bytes = Buffer.from(name, 'latin1');
-  const utf8 = bytes.toString('utf8');
-  const decoded = Buffer.from(utf8, 'utf8').equals(bytes) ? utf8 : name;
-  return path.basename(decoded.replace(/\\/g, '/'));
 }
 
 /** @repo/rag names a document's problems `file` or `sources`; here they are the request's field. */

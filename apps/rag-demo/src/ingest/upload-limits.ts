@@ -1,6 +1,7 @@
 // Upload limits: multer keeps files in memory (they are read once, then dropped), so the limits
 // bound what one request can hold: each file (RAG_MAX_UPLOAD_BYTES), the whole request
-// (RAG_MAX_REQUEST_BYTES, counted as it streams), the files (20) and the other fields (16 of 64 KiB).
+// (RAG_MAX_REQUEST_BYTES, counted as it streams), the files (20) and the other fields (28 of 64 KiB:
+// a `path` per file, and a few more).
 import {
   Inject,
   Injectable,
@@ -22,10 +23,14 @@ export const UPLOAD_MAX_FILES = 20;
 export function multerOptions(config: AppConfig): MulterModuleOptions {
   return {
     storage: createCountingMemoryStorage(config.RAG_MAX_REQUEST_BYTES),
+    // Keep `docs/a/README.md` as sent (busboy keeps only the base name otherwise): the source
+    // name is the client's relative path, checked in upload-names.ts.
+    preservePath: true,
     limits: {
       fileSize: config.RAG_MAX_UPLOAD_BYTES,
       files: UPLOAD_MAX_FILES,
-      fields: 16,
+      // One `path` per file, and a few more.
+      fields: UPLOAD_MAX_FILES + 8,
       fieldSize: 64 * 1024,
     },
   };

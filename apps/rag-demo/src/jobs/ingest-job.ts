@@ -1,10 +1,12 @@
 // One ingest job: its state, what GET /api/rag/jobs/:id shows, and its events. Every event goes to
 // the listeners of GET /api/rag/jobs/:id/events; the milestones (status changes, each phase's
 // start and end, the outcome) are also kept, so a client that connects late, or after the end,
-// reads the same story from the start. Progress within a phase is live only.
+// reads the same story from the start. Progress within a phase is live only. Each progress event
+// carries running counts (ingest-progress.ts): files read, unchanged and skipped, chunks embedded.
 import type { MessageEvent } from '@nestjs/common';
 import type { ErrorBody } from '@repo/nest';
 import type { IngestProgress } from '@repo/rag';
+import { createProgressTally, type ProgressView } from './ingest-progress.js';
 import type { IngestResult } from '../ingest/ingest.service.js';
 
 /**
@@ -23,7 +25,7 @@ export interface JobView {
   /** When the status last changed. */
   updatedAt: string;
   /** The latest progress event, null before the first. */
-  progress: IngestProgress | null;
+  progress: ProgressView | null;
   /** The ingest report, once it succeeded. */
   result?: JobResult;
   /** The error body the request would have answered, once it failed. */
@@ -33,6 +35,8 @@ export interface JobView {
 export type JobWork = (context: {
   signal: AbortSignal;
   onProgress: (progress: IngestProgress) => void;
+  /** Files refused before the pipeline saw them (counted in the progress events). */
+  onSkipped: (count: number) => void;
 }) => Promise<IngestResult>;
 
 export interface IngestJob {
@@ -43,6 +47,7 @@ export interface IngestJob {
   listen(listener: (event: MessageEvent) => void): () => void;
   start(): void;
   progress(progress: IngestProgress): void;
+  skipped(count: number): void;
   succeed(result: IngestResult): void;
   fail(error: ErrorBody): void;
 }
@@ -57,6 +62,7 @@ export function createJob(id: string, input: JobView['input']): IngestJob {
     updatedAt: now,
     progress: null,
   };
+  const tally = createProgressTally(input.files);
   const history: MessageEvent[] = [];
   const listeners = new Set<(event: MessageEvent) => void>();
   const emit = (event: MessageEvent, milestone: boolean) => {
@@ -85,9 +91,13 @@ export function createJob(id: string, input: JobView['input']): IngestJob {
       status('running');
     },
     progress(progress) {
-      state.progress = progress;
+      const view = tally.record(progress);
+      state.progress = view;
       const milestone = progress.done === 0 || progress.done === progress.total;
-      emit({ type: 'progress', data: progress }, milestone);
+      emit({ type: 'progress', data: view }, milestone);
+    },
+    skipped(count) {
+      tally.skip(count);
     },
     succeed({ ids: _ids, ...result }) {
       state.result = result;

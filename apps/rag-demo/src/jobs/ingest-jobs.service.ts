@@ -114,7 +114,11 @@ export class IngestJobsService implements OnModuleDestroy {
     this.logger.log(`job ${job.id} running`);
     try {
       const result = await this.withSignal((signal) =>
-        work({ signal, onProgress: (progress: IngestProgress) => job.progress(progress) }),
+        work({
+          signal,
+          onProgress: (progress: IngestProgress) => job.progress(progress),
+          onSkipped: (count) => job.skipped(count),
+        }),
       );
       job.succeed(result);
       this.logger.log(`job ${job.id} done: ${result.chunks} chunks, ${result.added} added`);
