@@ -7,7 +7,11 @@
 //             rows), written once per run to a temporary folder. Ours: validateDataset(path,
 //             { model: 'gpt-3.5-turbo-0125', format: 'sft' }), the model whose encoding is
 //             cl100k_base, the peer's: lines/s, MB/s and peak RSS (getrusage maxRSS), each file in
-//             its own process so a peak is that run's own. The peer, in the same run: OpenAI
+//             its own process so a peak is that run's own. Both files are over validateDataset's
+//             worker threshold (4 MiB), so ours counts tokens in one worker thread per core; its
+//             peak RSS is the whole process's, workers included. The cores and the load average
+//             at the start are printed and saved: on a shared machine, workers only gain when
+//             cores are idle. The peer, in the same run: OpenAI
 //             cookbook's Chat_finetuning_data_prep.ipynb as a script (bench/fine_tuning_cookbook.py,
 //             tiktoken cl100k_base, numpy), when `python3` imports tiktoken and numpy; tiktoken's
 //             encoding file is written offline from js-tiktoken's ranks into a temporary
@@ -32,7 +36,7 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { open } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
@@ -93,6 +97,10 @@ async function runValidate(flags, verdicts) {
     const files = await writeDatasets(dir, [flags.small, flags.large]);
     console.log(
       `generated ${files.map((f) => `${fmt(f.bytes / MB, 1)} MB (${fmt(f.lines)} rows, ${f.toolRows} with tool calls)`).join(' and ')} in ${fmt((performance.now() - started) / 1000, 1)} s`,
+    );
+    const machine = { cores: availableParallelism(), loadAverage: loadavg()[0] };
+    console.log(
+      `machine: ${machine.cores} cores, 1-minute load average ${fmt(machine.loadAverage, 1)} at the start`,
     );
     const importable = await pythonCanImport('tiktoken, numpy');
     let hasPeer = importable;
@@ -167,7 +175,7 @@ async function runValidate(flags, verdicts) {
     const oursSmall = at(small, 'ours');
     const oursLarge = at(large, 'ours');
     const flat = oursLarge.peakRssMiB / oursSmall.peakRssMiB;
-    const result = { files, rows, cookbook: hasPeer, flat };
+    const result = { machine, files, rows, cookbook: hasPeer, flat };
     if (hasPeer) {
       const speed = files.map((file) => ({
         mb: file.bytes / MB,
