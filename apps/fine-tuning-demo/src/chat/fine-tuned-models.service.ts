@@ -3,7 +3,7 @@
 // records), a fine-tuned id (`ft:tiny-gpt:local:…`), a job's base model, or the registry's own
 // `provider` / `provider:model`. `local:` models are called on the app's own local-llm, where the
 // jobs trained them.
-import { Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { InvalidInputError, userMessage, type ChatModel } from '@repo/core';
 import { chatModelRef } from '@repo/fine-tuning';
 import { AI_MODEL_REGISTRY } from '@repo/nest';
@@ -20,6 +20,7 @@ export interface Answer {
 
 @Injectable()
 export class FineTunedModelsService implements OnApplicationBootstrap {
+  private readonly logger = new Logger('FineTunedModels');
   private readonly local: Provider;
   private store: JobStore | undefined;
 
@@ -35,7 +36,7 @@ export class FineTunedModelsService implements OnApplicationBootstrap {
     this.store = store;
   }
 
-  /** Registers a succeeded job's model under its alias (a no-op otherwise). */
+  /** Registers a succeeded job's model under its alias (a no-op otherwise); never throws. */
   register(record: AppJobRecord): void {
     const target = chatModelRef({
       backend: record.backend,
@@ -43,7 +44,13 @@ export class FineTunedModelsService implements OnApplicationBootstrap {
     });
     if (record.alias === null || record.status !== 'succeeded' || target === undefined) return;
     if (this.registry.aliases()[record.alias] === target) return;
-    this.registry.alias(record.alias, target);
+    try {
+      this.registry.alias(record.alias, target);
+    } catch (error) {
+      // The registry's own rules (a provider it cannot reach without its key): the id still works.
+      const reason = error instanceof Error ? error.message : String(error);
+      this.logger.warn(`Alias "${record.alias}" not registered: ${reason}`);
+    }
   }
 
   async onApplicationBootstrap(): Promise<void> {
