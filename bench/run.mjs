@@ -9,6 +9,7 @@ const benches = {
   memory: () => import('./memory.bench.mjs'),
   tools: () => import('./tools.bench.mjs'),
   rag: () => import('./rag.bench.mjs'),
+  'rag-retrieval': () => import('./rag-retrieval.bench.mjs'),
   eval: () => import('./eval.bench.mjs'),
   feedback: () => import('./feedback.bench.mjs'),
   load: () => import('./load.bench.mjs'),
