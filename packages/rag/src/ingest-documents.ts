@@ -22,18 +22,18 @@
 import { AbortedError } from '@repo/core';
 import type { RagDocument, VectorStore } from './rag-types.js';
 import { contentId } from './content-hash.js';
-import { countTokens } from './count-tokens.js';
-import { embedInBatches } from './embed-in-batches.js';
 import { NothingToIngestError } from './etl-errors.js';
 import { collectChunks } from './collect-chunks.js';
+import { sourceName } from './content-hash-source.js';
+import type { DocumentSource } from './read-document.js';
 import { planSources, type SourcePlan } from './ingest-plan.js';
 import { replaceStale } from './ingest-replace.js';
+import { storeFresh, type Progress } from './ingest-store.js';
 import type { LedgerEntry } from './ingest-ledger.js';
 import {
   DEFAULT_MAX_CHUNKS,
   type ExistingIdsLookup,
   type IngestOptions,
-  type IngestPhase,
   type IngestReport,
   type IngestSkip,
 } from './ingest-options.js';
@@ -47,8 +47,6 @@ export type {
   IngestReport,
   IngestSkip,
 } from './ingest-options.js';
-
-type Progress = (phase: IngestPhase, done: number, total: number, unchanged?: number) => void;
 
 export async function ingestDocuments(options: IngestOptions): Promise<IngestReport> {
   const { signal, ledger } = options;
@@ -134,61 +132,26 @@ export async function ingestDocuments(options: IngestOptions): Promise<IngestRep
     unchanged: total - stored,
     skipped,
     tokens,
-    ids: [...new Set([...unique.keys(), ...kept.flatMap((entry) => entry.ids)])],
+    ids: plan ? idsInOrder(unique, produced, plan, sources) : [...unique.keys()],
     sources: { read: plan ? plan.toRead.length : sources.length, unchanged: kept.length },
     removed: replaced.removed,
     pruned: replaced.pruned,
   };
 }
 
-/** Enriches and embeds the chunks the store lacks, then writes them in one `store.add`. */
-async function storeFresh(
-  chunks: RagDocument[],
-  options: IngestOptions,
-  concurrency: number,
-  progress: Progress,
-): Promise<{ stored: number; tokens: number }> {
-  const { signal } = options;
-  let fresh = chunks;
-  const enrichers = options.enrich ?? [];
-  if (fresh.length > 0 && enrichers.length > 0) {
-    const freshIds = fresh.map((chunk) => chunk.id);
-    progress('enrich', 0, enrichers.length);
-    for (const [index, enricher] of enrichers.entries()) {
-      // Enrichers only add metadata: the id stays the hash of the text that was read.
-      fresh = (await enricher.enrich(fresh, { signal })).map((chunk, i) => ({
-        ...chunk,
-        id: freshIds[i],
-      }));
-      progress('enrich', index + 1, enrichers.length);
-    }
-  }
-
-  let tokens: number;
-  if (fresh.length > 0 && options.embeddingModel) {
-    progress('embed', 0, fresh.length);
-    const embedded = await embedInBatches(
-      options.embeddingModel,
-      fresh.map((chunk) => chunk.text),
-      {
-        batchSize: options.batchSize ?? 64,
-        concurrency,
-        signal,
-        onBatch: (done) => progress('embed', done, fresh.length),
-      },
-    );
-    fresh = fresh.map((chunk, i) => ({ ...chunk, embedding: embedded.embeddings[i] }));
-    tokens = embedded.tokens;
-  } else {
-    tokens = fresh.reduce((sum, chunk) => sum + countTokens(chunk.text), 0);
-  }
-
-  if (fresh.length > 0) {
-    progress('store', 0, fresh.length);
-    await options.store.add(fresh, { signal });
-    progress('store', fresh.length, fresh.length);
-  }
-  return { stored: fresh.length, tokens };
+/** Every distinct id in reading order: documents given as such, then each source, unchanged or read. */
+function idsInOrder(
+  unique: ReadonlyMap<string, RagDocument>,
+  produced: ReadonlyMap<string, { ids: string[] }>,
+  plan: SourcePlan,
+  sources: readonly DocumentSource[],
+): string[] {
+  const names = sources.map(sourceName);
+  const known = new Set(names);
+  const kept = new Map(plan.unchanged.map((item) => [item.name, item.entry.ids]));
+  const ids = [...unique.values()].filter((c) => !known.has(sourceOf(c))).map((c) => c.id!);
+  for (const name of names) ids.push(...(kept.get(name) ?? produced.get(name)?.ids ?? []));
+  return [...new Set(ids)];
 }
 
 function sourceOf(document: RagDocument): string {
