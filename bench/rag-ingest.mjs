@@ -16,6 +16,9 @@
 // chunk counts may differ slightly: both are reported, and chunks/s is each side's own count.
 // Besides wall time, each run's CPU time in this process is reported (local-llm is elsewhere):
 // on shared cores it moves less than wall time, which other work stretches.
+// Our token counter caches pre-token counts for the life of the process (as a server's would), so
+// round 1 of ours is the cold one and later rounds split the same corpus from a warm cache: the
+// per-round ratios show both; LangChain's js-tiktoken has no such cache.
 import { readFile } from 'node:fs/promises';
 import { MemoryVectorStore } from '@langchain/classic/vectorstores/memory';
 import { OpenAIEmbeddings } from '@langchain/openai';

@@ -9,8 +9,8 @@
 //    build after loading, exact scan vs HNSW at ef_search 40/100/200: p50/p95 and recall@10
 //    (rag-vectors.mjs).
 // Duration on 2 shared cores (load average 10-20 at the time): 8m42s for the defaults. Part 1
-// ~4 min (o200k token counting in the splitters dominates: 25-40 s per 5 MB run, 6 runs plus a
-// one-file warm-up); part 2 ~4.5 min at 100k vectors (load 76 s, HNSW build 117 s; an earlier run saw
+// ~4-8 min (o200k token counting in LangChain's splitter dominates: 25-100 s per 5 MB run by
+// load; ours counts the same tokens in 2-5 s of CPU; 6 runs plus a one-file warm-up); part 2 ~4.5 min at 100k vectors (load 76 s, HNSW build 117 s; an earlier run saw
 // 45 s and 42 s on a quiet machine; the rest is vector generation, queries and the JS
 // brute-force check), peak RSS ~1.7 GB. `--vectors 20000` takes ~2 min for part 2.
 // `--ingest 0` or `--search 0` skips a part; more `--rounds` steady the ingest ratio.
