@@ -4,7 +4,7 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { bufferText, parseSse } from '@repo/nest/testing';
 import request from 'supertest';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import {
   bundledSlice,
   createTestApp,
@@ -15,6 +15,9 @@ import {
   type JobJson,
 } from './create-test-app.js';
 import { FEEDBACK_EXPORTS } from '../../../packages/fine-tuning/src/convert/__fixtures__/feedback-exports.js';
+
+// Real training on two cores shared with whatever else runs: generous limits, values asserted only.
+vi.setConfig({ testTimeout: 180_000, hookTimeout: 120_000 });
 
 let app: NestExpressApplication;
 let sft: string;
@@ -118,10 +121,11 @@ describe('compare', () => {
       request(app.getHttpServer())
         .post(`/api/fine-tuning/jobs/${succeeded.id}/compare`)
         .send({ limit: 10 });
-    const first = await start();
-    expect(first.status).toBe(202);
-    const busy = await start();
-    expect(busy.status).toBe(429);
+    // Two at once: one runs, the other is refused (the slot is taken before any await).
+    const both = await Promise.all([start(), start()]);
+    expect(both.map((res) => res.status).sort()).toEqual([202, 429]);
+    const first = both.find((res) => res.status === 202)!;
+    const busy = both.find((res) => res.status === 429)!;
     expect(Number(busy.headers['retry-after'])).toBeGreaterThan(0);
     const id = (first.body as { id: string }).id;
     const res = await request(app.getHttpServer())

@@ -30,6 +30,8 @@ const RETRY_AFTER_MS = 5_000;
 export class CompareService implements OnApplicationShutdown {
   private readonly logger = new Logger('Compare');
   private readonly store: CompareStore;
+  /** Between the check and the run: a second start is refused then too. */
+  private starting = false;
   private running:
     { compare: CompareJson; events: Subject<MessageEvent>; abort: AbortController } | undefined;
 
@@ -45,16 +47,29 @@ export class CompareService implements OnApplicationShutdown {
   async start(job: JobView, datasetId: string | undefined, limit: number): Promise<{ id: string }> {
     if (job.status !== 'succeeded' || !job.fineTunedModel)
       throw notInThisStatus(job.id, 'be compared', job.status);
-    if (this.running)
+    if (this.running || this.starting)
       throw new OverloadedError(
         'A comparison is running already (one at a time); try again shortly',
         RETRY_AFTER_MS,
       );
+    this.starting = true;
+    try {
+      return await this.begin(job, datasetId, limit);
+    } finally {
+      this.starting = false;
+    }
+  }
+
+  private async begin(
+    job: JobView,
+    datasetId: string | undefined,
+    limit: number,
+  ): Promise<{ id: string }> {
     const source = datasetId ?? job.validationDataset ?? undefined;
     if (source !== undefined)
       await this.datasets.get(source, datasetId === undefined ? 'validationDataset' : 'dataset');
     const base = await this.models.resolve(job.model, 'model');
-    const tuned = await this.models.resolve(job.fineTunedModel, 'fineTunedModel');
+    const tuned = await this.models.resolve(job.fineTunedModel ?? '', 'fineTunedModel');
     const compare: CompareJson = {
       id: `cmp-${randomUUID()}`,
       jobId: job.id,
