@@ -73,22 +73,55 @@ export async function measureCutOff(store, set, request, metrics) {
 }
 
 /**
+ * Whether a hit clears the floors, by the rule SearchRequest.minRelevance documents (any floor
+ * that is set; lexical mode reads only the lexical one; a vector-mode hit's score is its cosine).
+ * The grid applies it to one unfloored search per question instead of searching again per cell:
+ * the floors only drop hits from the fused list (rank-fusion.ts), so this is the same cut as the
+ * request's while at least 5 hits survive among the first FUSION_CANDIDATES, and the suggestion
+ * and the default are measured again with the real request option to show it.
+ */
+function clears(hit, floors, mode) {
+  const { vector, lexical } = mode === 'lexical' ? { lexical: floors.lexical } : floors;
+  if (vector === undefined && lexical === undefined) return true;
+  const cosine = mode === 'vector' ? hit.score : (hit.signals?.cosine ?? 0);
+  return (
+    (vector !== undefined && cosine >= vector) ||
+    (lexical !== undefined && (hit.signals?.coverage ?? 0) >= lexical)
+  );
+}
+
+function measureFromHits(set, searched, floors, mode, metrics) {
+  const kept = (hits) => hits.filter((hit) => clears(hit, floors, mode)).slice(0, 5);
+  let recalled = 0;
+  set.questions.forEach((question, index) => {
+    recalled += metrics.recallAtK(judge(kept(searched.labelled[index]), question), 5);
+  });
+  const rejected = searched.unrelated.filter((hits) => kept(hits).length === 0).length;
+  return {
+    recallAt5: recalled / set.questions.length,
+    unrelatedRejected: rejected / set.unrelated.length,
+  };
+}
+
+/**
  * One mode's grid. The suggestion rejects the most unrelated questions while recall@5 stays within
  * RECALL_TOLERANCE of no cut-off; on a tie, the higher recall@5, then the grid's earlier (lower) floors.
  */
-export async function cutOffGrid(store, set, mode, features, metrics) {
-  const base = features.modes ? { mode } : {};
-  const none = await measureCutOff(
-    store,
-    set,
-    { ...base, ...cutOffRequest(features, {}) },
-    metrics,
-  );
-  const grid = [];
-  for (const floors of GRIDS[mode]) {
-    const request = { ...base, ...cutOffRequest(features, floors) };
-    grid.push({ floors, ...(await measureCutOff(store, set, request, metrics)) });
-  }
+export async function cutOffGrid(store, set, mode, features, metrics, depth) {
+  const request = {
+    ...(features.modes ? { mode } : {}),
+    ...cutOffRequest(features, {}),
+    topK: depth,
+  };
+  const search = (query) => store.similaritySearch({ ...request, query });
+  const searched = { labelled: [], unrelated: [] };
+  for (const question of set.questions) searched.labelled.push(await search(question.question));
+  for (const { question } of set.unrelated) searched.unrelated.push(await search(question));
+  const none = measureFromHits(set, searched, {}, mode, metrics);
+  const grid = GRIDS[mode].map((floors) => ({
+    floors,
+    ...measureFromHits(set, searched, floors, mode, metrics),
+  }));
   const better = (a, b) =>
     a.unrelatedRejected !== b.unrelatedRejected
       ? a.unrelatedRejected > b.unrelatedRejected

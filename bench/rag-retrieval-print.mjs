@@ -79,15 +79,15 @@ function printGrid(grid, defaultFloors) {
   }
   const s = grid.suggested;
   console.log(
-    `  suggested (most unrelated rejected, recall@5 within 2 points): ${floorsText(s.floors)} → ${pair(s)}` +
-      (grid.memoryDefault
-        ? `; the default (${floorsText(defaultFloors)}) → ${pair(grid.memoryDefault)}`
-        : ''),
+    `  suggested (most unrelated rejected, recall@5 within 2 points): ${floorsText(s.floors)} → ${pair(s)}`,
   );
-  const pg = grid.pgvector;
-  console.log(
-    `  pgvector store: no cut-off ${pair(pg.none)}` +
-      (pg.suggested ? `, suggested ${pair(pg.suggested)}` : '') +
-      (pg.default ? `, default ${pair(pg.default)}` : ''),
-  );
+  for (const [store, checked] of Object.entries(grid.checked)) {
+    console.log(
+      `  by the request option, ${store} store: no cut-off ${pair(checked.none)}` +
+        (checked.suggested ? `, suggested ${pair(checked.suggested)}` : '') +
+        (checked.default
+          ? `, the default (${floorsText(defaultFloors)}) ${pair(checked.default)}`
+          : ''),
+    );
+  }
 }

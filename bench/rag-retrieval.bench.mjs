@@ -114,30 +114,33 @@ export async function run() {
     const variant = variants.at(-1);
     for (const mode of features.modes ? ['vector', 'lexical', 'hybrid'] : ['vector']) {
       progress(`cut-off grid, ${mode}`);
-      const grid = await cutOffGrid(stores[`memory/${variant}`], set, mode, features, metrics);
-      const check = async (floors) =>
+      const depth = rag.FUSION_CANDIDATES ?? 50;
+      const grid = await cutOffGrid(
+        stores[`memory/${variant}`],
+        set,
+        mode,
+        features,
+        metrics,
+        depth,
+      );
+      const check = (kind, floors) =>
         measureCutOff(
-          stores[`pgvector/${variant}`],
+          stores[`${kind}/${variant}`],
           set,
           { ...(features.modes ? { mode } : {}), ...cutOffRequest(features, floors) },
           metrics,
         );
-      grid.pgvector = {
-        none: await check({}),
-        suggested: grid.suggested.floors ? await check(grid.suggested.floors) : null,
-        default: result.defaultCutOff ? await check(result.defaultCutOff) : null,
-      };
-      grid.memoryDefault = result.defaultCutOff
-        ? await measureCutOff(
-            stores[`memory/${variant}`],
-            set,
-            {
-              ...(features.modes ? { mode } : {}),
-              ...cutOffRequest(features, result.defaultCutOff),
-            },
-            metrics,
-          )
-        : null;
+      const suggested = grid.suggested.floors;
+      const fallback = result.defaultCutOff;
+      // The same cuts made by the request option, on both stores.
+      grid.checked = {};
+      for (const kind of ['memory', 'pgvector']) {
+        grid.checked[kind] = {
+          none: await check(kind, {}),
+          suggested: suggested ? await check(kind, suggested) : null,
+          default: fallback ? await check(kind, fallback) : null,
+        };
+      }
       result.cutOff.push({ chunks: variant, ...grid });
     }
   } finally {
