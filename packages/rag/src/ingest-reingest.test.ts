@@ -1,8 +1,16 @@
 // Re-ingest with a ledger: an unchanged file is neither read nor split (counted through injected
 // workers and the report), a changed one loses the chunks it no longer produces (on the memory
-// store and the pgvector store on PGlite), and a pruned folder re-ingest removes deleted files.
+// store, the pgvector store on PGlite, and on PostgreSQL when TEST_POSTGRES_URL names a server
+// with pgvector), and a
+// pruned folder re-ingest removes deleted files.
 import { MockEmbeddingModel } from '@repo/core/testing';
-import { createTestDatabase, type TestDatabase } from '@repo/storage/testing';
+import {
+  createTestDatabase,
+  POSTGRES_SKIP_REASON,
+  postgresTestUrl,
+  type TestDatabase,
+} from '@repo/storage/testing';
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCountingWorkers } from './__fixtures__/counting-workers.js';
 import { utf8 } from './__fixtures__/pipeline-fixtures.js';
@@ -10,6 +18,7 @@ import { contentId } from './content-hash.js';
 import { ingestDocuments, type IngestOptions } from './ingest-documents.js';
 import { createMemorySourceLedger } from './ingest-ledger.js';
 import { createMemoryVectorStore } from './memory-vector-store.js';
+import { selectRows } from './pg-vector-sql.js';
 import { createPgVectorStore } from './pg-vector-store.js';
 import type { VectorStore } from './rag-types.js';
 
@@ -19,10 +28,20 @@ const ZH_V2 = '检索增强生成先检索文档。\n\n最后引用来源，说�
 const file = (source: string, text: string) => ({ bytes: utf8(text), filename: source, source });
 
 let database: TestDatabase;
+let server: TestDatabase | undefined;
+const serverUrl = postgresTestUrl();
+if (serverUrl === undefined) console.warn(`PostgreSQL re-ingest tests ${POSTGRES_SKIP_REASON}`);
+// Decided before the tests are declared (a server without pgvector runs only the PGlite ones).
+const pgvectorOnServer = serverUrl === undefined ? false : await hasPgvector();
 beforeAll(async () => {
   database = await createTestDatabase();
+  if (pgvectorOnServer) server = await createTestDatabase({ kind: 'postgres' });
 });
-afterAll(() => database.close());
+afterAll(async () => {
+  await database.close();
+  await server?.close();
+});
+const collection = () => `reingest_${Math.random().toString(36).slice(2, 10)}`;
 
 const stores: [string, () => VectorStore][] = [
   ['memory', () => createMemoryVectorStore({ embeddingModel: new MockEmbeddingModel() })],
@@ -32,10 +51,20 @@ const stores: [string, () => VectorStore][] = [
       createPgVectorStore({
         db: database,
         embeddingModel: new MockEmbeddingModel(),
-        collection: `reingest_${Math.random().toString(36).slice(2, 10)}`,
+        collection: collection(),
       }),
   ],
 ];
+if (pgvectorOnServer)
+  stores.push([
+    'pgvector on PostgreSQL',
+    () =>
+      createPgVectorStore({
+        db: server!,
+        embeddingModel: new MockEmbeddingModel(),
+        collection: collection(),
+      }),
+  ]);
 
 describe.each(stores)('re-ingest on the %s store', (_name, createStore) => {
   it('skips unchanged files without reading or splitting them, reads changed ones', async () => {
@@ -137,3 +166,16 @@ describe.each(stores)('re-ingest on the %s store', (_name, createStore) => {
     expect(await ledger.sources()).toEqual(['upload/1a2b/笔记.txt', 'docs/一.txt']);
   });
 });
+
+async function hasPgvector(): Promise<boolean> {
+  const probe = await createTestDatabase({ kind: 'postgres' });
+  try {
+    const rows = await selectRows(
+      probe.db,
+      sql`SELECT 1 FROM pg_available_extensions WHERE name = 'vector'`,
+    );
+    return rows.length > 0;
+  } finally {
+    await probe.close();
+  }
+}
