@@ -1,6 +1,7 @@
 // The default store is a PGlite folder: vectors survive a restart (a second ingest of the same
-// file is `unchanged`), and the collection records its embedding model.
-import { mkdtempSync, rmSync } from 'node:fs';
+// file is `unchanged`, and not even read: the ingest ledger is kept in the same folder), and the
+// collection records its embedding model.
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request from 'supertest';
@@ -19,10 +20,15 @@ describe('pgvector on a PGlite folder', () => {
     const first = await createTestApp(env);
     expect((await ingestFaq(first)).body).toMatchObject({ added: 4, unchanged: 0 });
     await first.close();
+    expect(existsSync(join(folder, 'rag-demo-sources-kept.json'))).toBe(true);
 
     const second = await createTestApp(env);
     try {
-      expect((await ingestFaq(second)).body).toMatchObject({ added: 0, unchanged: 4 });
+      expect((await ingestFaq(second)).body).toMatchObject({
+        added: 0,
+        unchanged: 4,
+        sources: { read: 0, unchanged: 1 },
+      });
       const res = await request(second.getHttpServer())
         .post('/api/rag/ask')
         .send({ question: 'Which phones does the Aurora Home app support?' });
