@@ -83,7 +83,7 @@ export async function openCollection(
     await tx.execute(sql`CREATE TABLE IF NOT EXISTS ${table} (
       id text PRIMARY KEY, content text NOT NULL, metadata jsonb NOT NULL DEFAULT '{}',
       embedding ${sql.raw(`vector(${dims})`)} NOT NULL, context text, lexemes tsvector,
-      lexeme_count integer NOT NULL DEFAULT 0)`);
+      lexeme_count integer NOT NULL DEFAULT 0, term_counts jsonb NOT NULL DEFAULT '{}')`);
     await ensureCurrentColumns(tx, tableNameOf(wanted.name));
     if (dims <= MAX_HALFVEC_INDEX) {
       const index = sql.identifier(`${tableNameOf(wanted.name)}_hnsw`);

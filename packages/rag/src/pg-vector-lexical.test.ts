@@ -84,13 +84,14 @@ describe('the lexemes column', () => {
       collection: 'gin',
     });
     await store.add([{ id: 'a', text: '向量数据库', context: 'Guide', metadata: {} }]);
-    const [row] = await selectRows<{ lexemes: string; lexeme_count: number }>(
+    const [row] = await selectRows<{ lexemes: string; lexeme_count: number; term_counts: object }>(
       database.db,
-      sql`SELECT lexemes::text, lexeme_count FROM rag_vectors_gin`,
+      sql`SELECT lexemes::text, lexeme_count, term_counts FROM rag_vectors_gin`,
     );
     expect(row).toEqual({
       lexemes: "'guide':1 '向量':2 '据库':5 '数据':4 '量数':3",
       lexeme_count: 5,
+      term_counts: { guide: 1, 向量: 1, 量数: 1, 数据: 1, 据库: 1 },
     });
     const [index] = await selectRows<{ indexdef: string }>(
       database.db,
@@ -179,7 +180,7 @@ describe('the pgvector store ranks as the memory store', () => {
 async function lexemesOf(db: TestDatabase, text: string): Promise<string[]> {
   const rows = await selectRows<{ lexeme: string }>(
     db.db,
-    sql`SELECT lexeme FROM unnest((SELECT v FROM (SELECT ${lexicalValues(text)}) AS x(v, n)))
+    sql`SELECT lexeme FROM unnest((SELECT v FROM (SELECT ${lexicalValues(text)}) AS x(v, n, c)))
         ORDER BY lexeme COLLATE "C"`,
   );
   return rows.map((row) => row.lexeme);

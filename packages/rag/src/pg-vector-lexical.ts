@@ -103,18 +103,25 @@ interface SignalRow {
   matched: number | null;
 }
 
-// BM25 and the idf of the matched terms for row `t`: its lexemes joined with the query's terms;
-// a term's frequency is its number of positions (to_tsvector keeps one per occurrence).
+// BM25 and the idf of the matched terms for row `t`, as one expression per query term: the
+// term's frequency is looked up in the row's `term_counts` (the GIN index on the tsvector finds the
+// rows; unnesting each matching row's tsvector for its positions cost far more per row).
 function signals(query: WeightedQuery): SQL {
-  const weights = JSON.stringify(Object.fromEntries(query.weights));
   const k1 = sql`${BM25_K1}::float8`;
-  const norm = sql`${k1} * (1 - ${BM25_B}::float8 + ${BM25_B}::float8 * t.lexeme_count / ${query.averageLength || 1}::float8)`;
-  return sql`(SELECT coalesce(sum(q.idf * u.tf * (${k1} + 1) / (u.tf + ${norm})), 0) AS bm25,
-      coalesce(sum(q.idf), 0) AS matched
-    FROM (SELECT lexeme, coalesce(array_length(positions, 1), 1)::float8 AS tf
-          FROM unnest(t.lexemes)) AS u
-    JOIN (SELECT key AS term, value::float8 AS idf FROM jsonb_each_text(${weights}::jsonb)) AS q
-      ON q.term = u.lexeme)`;
+  const norm = sql`(${k1} * (1 - ${BM25_B}::float8 + ${BM25_B}::float8 * t.lexeme_count / ${query.averageLength || 1}::float8))`;
+  const terms = [...query.weights].map(([term, idf], index) => ({
+    tf: sql`coalesce((t.term_counts ->> ${term})::float8, 0)`,
+    idf: sql`${idf}::float8`,
+    name: sql.identifier(`tf${index}`),
+  }));
+  if (terms.length === 0) return sql`(SELECT 0::float8 AS bm25, 0::float8 AS matched)`;
+  const bm25 = terms.map(
+    ({ idf, name }) => sql`${idf} * f.${name} * (${k1} + 1) / (f.${name} + ${norm})`,
+  );
+  const matched = terms.map(({ idf, name }) => sql`CASE WHEN f.${name} > 0 THEN ${idf} ELSE 0 END`);
+  const frequencies = terms.map(({ tf, name }) => sql`${tf} AS ${name}`);
+  return sql`(SELECT ${sql.join(bm25, sql` + `)} AS bm25, ${sql.join(matched, sql` + `)} AS matched
+    FROM (SELECT ${sql.join(frequencies, sql`, `)}) AS f)`;
 }
 
 function toCandidate(row: SignalRow, query: WeightedQuery): Candidate {

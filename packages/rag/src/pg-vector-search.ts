@@ -33,10 +33,8 @@ export async function nearestDocuments(
   const where = filter === undefined ? sql`` : sql`WHERE ${buildFilterSql(filter)}`;
   const select = sql`SELECT id, content AS text, context, metadata, 1 - (embedding <=> ${vector}) AS score
     FROM ${table} ${where} ORDER BY ${indexedDistance(context.dimensions, vector)} LIMIT ${limit}`;
-  const settings = {
-    efSearch: context.efSearch,
-    iterativeScan: context.iterativeScan && filter !== undefined,
-  };
+  const { efSearch } = context;
+  const settings = { efSearch, iterativeScan: context.iterativeScan && filter !== undefined };
   const rows = await runWithSearchSettings(database, settings, (runner) =>
     selectRows<Row>(runner, select),
   );
@@ -60,7 +58,15 @@ export async function lexicalOrHybridSearch(
   const weighted = await weighQuery(database.db, table, queryTerms(query));
   const lexical = await lexicalCandidates(database.db, table, weighted, where, resolved.depth);
   if (vector === undefined) return fuseBranches({ vector: [], lexical }, resolved);
-  const nearest = await nearestDocuments(context, vector, resolved, resolved.depth);
+  // HNSW returns at most ef_search rows (pgvector's default 40): unless the store sets it, the
+  // vector branch asks for as many as it ranks.
+  const efSearch = context.efSearch ?? (resolved.depth > 40 ? resolved.depth : undefined);
+  const nearest = await nearestDocuments(
+    { ...context, efSearch },
+    vector,
+    resolved,
+    resolved.depth,
+  );
   const ids = [...new Set([...nearest, ...lexical].map((hit) => hit.id))];
   const details = new Map(
     (await candidateDetails(database.db, table, weighted, vector, ids)).map((c) => [c.id, c]),

@@ -17,7 +17,7 @@ export async function selectRows<T>(runner: SqlRunner, query: SQL): Promise<T[]>
   return ((await runner.execute(query)) as { rows: T[] }).rows;
 }
 
-// Rows per INSERT: 7 parameters each, far below PostgreSQL's 65,535-parameter limit. Few enough
+// Rows per INSERT: 8 parameters each, far below PostgreSQL's 65,535-parameter limit. Few enough
 // that one statement on PGlite (WASM, on this thread; HNSW upkeep costs 2-5 ms a row) holds the
 // event loop for a quarter of a second at most, not seconds.
 const INSERT_CHUNK = 50;
@@ -42,11 +42,12 @@ export async function upsertRows(
       // Built per statement: all rows' SQL at once (their vectors as JSON) took a second of its own.
       const values = rows.slice(start, start + INSERT_CHUNK).map(rowSql);
       await tx.execute(sql`INSERT INTO ${table}
-          (id, content, context, metadata, embedding, lexemes, lexeme_count)
+          (id, content, context, metadata, embedding, lexemes, lexeme_count, term_counts)
         VALUES ${sql.join(values, sql`, `)}
         ON CONFLICT (id) DO UPDATE SET content = EXCLUDED.content, context = EXCLUDED.context,
           metadata = EXCLUDED.metadata, embedding = EXCLUDED.embedding,
-          lexemes = EXCLUDED.lexemes, lexeme_count = EXCLUDED.lexeme_count`);
+          lexemes = EXCLUDED.lexemes, lexeme_count = EXCLUDED.lexeme_count,
+          term_counts = EXCLUDED.term_counts`);
     }
   });
 }
@@ -63,12 +64,16 @@ function rowSql({ id, document, vector }: VectorRow): SQL {
 }
 
 /**
- * The `lexemes, lexeme_count` values of a row, from the text it embeds: the terms of
- * tokenize-text.ts, which the `simple` configuration keeps as they are (pg-vector-lexical.ts).
+ * The `lexemes, lexeme_count, term_counts` values of a row, from the text it embeds: the terms of
+ * tokenize-text.ts, which the `simple` configuration keeps as they are, their number, and each
+ * term's frequency (BM25 reads it there: a jsonb lookup per query term is far cheaper than
+ * unnesting every row's tsvector; pg-vector-lexical.ts).
  */
 export function lexicalValues(indexed: string): SQL {
   const tokens = tokenize(indexed.replaceAll('\u0000', ''));
-  return sql`to_tsvector('simple', ${tokens.join(' ')}), ${tokens.length}::int`;
+  const counts: Record<string, number> = {};
+  for (const token of tokens) counts[token] = (counts[token] ?? 0) + 1;
+  return sql`to_tsvector('simple', ${tokens.join(' ')}), ${tokens.length}::int, ${JSON.stringify(counts)}::jsonb`;
 }
 
 /** pgvector ≥ 0.8 has iterative index scans; older versions reserve `hnsw.*` without it. */

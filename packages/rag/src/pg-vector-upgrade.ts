@@ -1,6 +1,6 @@
 // Brings a collection table up to the current columns in place, rows kept: tables created before
-// lexical search get `context`, `lexemes` (filled from their rows) and `lexeme_count`, and every
-// table gets its GIN index. Checked first, so an up-to-date table takes no ALTER TABLE lock.
+// lexical search get `context`, and `lexemes`, `lexeme_count` and `term_counts` filled from their
+// rows; every table gets its GIN index. Checked first, so an up-to-date table takes no ALTER TABLE lock.
 import type { Database } from '@repo/storage';
 import { sql } from 'drizzle-orm';
 import { lexicalValues, selectRows, type SqlRunner } from './pg-vector-sql.js';
@@ -14,6 +14,7 @@ const ADDED_COLUMNS: Record<string, string> = {
   context: 'text',
   lexemes: 'tsvector',
   lexeme_count: 'integer NOT NULL DEFAULT 0',
+  term_counts: "jsonb NOT NULL DEFAULT '{}'",
 };
 // Rows filled per UPDATE while backfilling `lexemes`.
 const BACKFILL_CHUNK = 200;
@@ -36,7 +37,7 @@ export async function ensureCurrentColumns(runner: SqlRunner, tableName: string)
       sql`ALTER TABLE ${table} ADD COLUMN IF NOT EXISTS ${sql.identifier(column)} ${sql.raw(ADDED_COLUMNS[column] ?? 'text')}`,
     );
   }
-  if (missing.includes('lexemes')) await backfillLexemes(runner, table);
+  if (missing.some((column) => column !== 'context')) await backfillLexemes(runner, table);
   await runner.execute(
     sql`CREATE INDEX IF NOT EXISTS ${sql.identifier(`${tableName}_lexemes`)} ON ${table} USING gin (lexemes)`,
   );
@@ -77,8 +78,9 @@ async function backfillLexemes(
       (row) =>
         sql`(${row.id}, ${lexicalValues(indexedText({ text: row.text, context: row.context ?? undefined }))})`,
     );
-    await runner.execute(sql`UPDATE ${table} AS t SET lexemes = v.lexemes, lexeme_count = v.n
-      FROM (VALUES ${sql.join(values, sql`, `)}) AS v(id, lexemes, n) WHERE t.id = v.id`);
+    await runner.execute(sql`UPDATE ${table} AS t
+      SET lexemes = v.lexemes, lexeme_count = v.n, term_counts = v.counts
+      FROM (VALUES ${sql.join(values, sql`, `)}) AS v(id, lexemes, n, counts) WHERE t.id = v.id`);
     after = rows[rows.length - 1]?.id ?? after;
   }
 }
