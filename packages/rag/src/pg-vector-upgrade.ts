@@ -43,7 +43,13 @@ export async function ensureCurrentColumns(runner: SqlRunner, tableName: string)
   );
 }
 
+// A table that is not there (dropped by hand) has nothing to upgrade: counted as current.
 async function isCurrent(runner: SqlRunner, tableName: string): Promise<boolean> {
+  const [table] = await selectRows<{ found: boolean }>(
+    runner,
+    sql`SELECT to_regclass(${tableName}) IS NOT NULL AS found`,
+  );
+  if (table?.found !== true) return true;
   if ((await missingColumns(runner, tableName)).length > 0) return false;
   const [row] = await selectRows<{ found: boolean }>(
     runner,
