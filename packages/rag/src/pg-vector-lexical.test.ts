@@ -98,6 +98,20 @@ describe('the lexemes column', () => {
       sql`SELECT indexdef FROM pg_indexes WHERE indexname = 'rag_vectors_gin_lexemes'`,
     );
     expect(index?.indexdef).toMatch(/USING gin \(lexemes\)/);
+    // The rows holding a query term come from the index (PGlite is one session: seq scans off
+    // here make the planner show it the way a large table would).
+    await database.db.execute(sql`SET enable_seqscan = off`);
+    try {
+      const plan = await selectRows<{ 'QUERY PLAN': string }>(
+        database.db,
+        sql`EXPLAIN SELECT id FROM rag_vectors_gin WHERE lexemes @@ '''向量'' | ''guide'''::tsquery`,
+      );
+      expect(plan.map((row) => row['QUERY PLAN']).join('\n')).toMatch(
+        /Bitmap Index Scan on rag_vectors_gin_lexemes/,
+      );
+    } finally {
+      await database.db.execute(sql`RESET enable_seqscan`);
+    }
   });
 
   it('is added to a table created before lexical search, rows kept and backfilled', async () => {
