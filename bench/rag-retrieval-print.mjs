@@ -15,11 +15,11 @@ export function printTables(result) {
       `cut-off ${features.cutOffField}${features.cutOffLanded ? '' : ' (no cut-off option landed: threshold)'}, ` +
       `contextual chunks ${features.context ? `yes${features.contextOption ? ` (split.${features.contextOption})` : ''}` : 'no'}`,
   );
-  for (const variant of ['plain', 'contextual']) {
-    const ids = result[`unreachable_${variant}`];
-    if (ids?.length)
-      console.log(`quotes no ${variant} chunk holds in full (always missed): ${ids.join(', ')}`);
-  }
+  for (const [variant, ids] of Object.entries(result.unreachable ?? {}))
+    console.log(
+      `questions whose quote no ${variant} chunk holds in full (missed by every row): ` +
+        (ids.length ? ids.join(', ') : 'none'),
+    );
   console.table(
     result.rows.map((row) =>
       row.available
@@ -86,7 +86,7 @@ function printGrid(grid, defaultFloors) {
       `  by the request option, ${store} store: no cut-off ${pair(checked.none)}` +
         (checked.suggested ? `, suggested ${pair(checked.suggested)}` : '') +
         (checked.default
-          ? `, the default (${floorsText(defaultFloors)}) ${pair(checked.default)}`
+          ? `, ${grid.mode === 'vector' ? 'the lexical/hybrid default floors, not applied in vector mode unless asked' : 'the default'} (${floorsText(defaultFloors)}) ${pair(checked.default)}`
           : ''),
     );
   }

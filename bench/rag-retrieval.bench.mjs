@@ -2,17 +2,20 @@
 // wrote (READMEs and docs pages inside node_modules, labelled in fixtures/retrieval-set.json).
 // The corpus is ingested with ingestDocuments (default splitter settings) into the memory store and
 // the pgvector store on PGlite, embedded by local-llm's embedder (createProvider('local'), in
-// process). Rows, each made by request options: vector only, lexical only, hybrid, and vector and
-// hybrid on contextual chunks (the splitter's `context` embedded and indexed with the chunk).
-// A row whose feature the built package lacks prints "not available" (rag-retrieval-features.mjs).
+// process). Rows, each made by request options, without cut-off: vector, lexical and hybrid search
+// on plain and on contextual chunks (the splitter's `context` embedded and indexed with the
+// chunk), then the shipped default (hybrid, contextual, DEFAULT_MIN_RELEVANCE). A row whose
+// feature the built package lacks prints "not available" (rag-retrieval-features.mjs).
 // Then the relevance cut-off grid per mode: unrelated questions with no hits vs recall@5.
-// Build first: `npx tsc -p tsconfig.build.json` in packages/rag. A run takes about a minute.
+// Build packages/rag first (`npx tsc -p tsconfig.build.json`); `node bench/run.mjs rag-retrieval`
+// skips npm's prebench build of the whole repo. About 6 minutes on 2 busy cores, most of it
+// searching the pgvector store.
 import { createProvider } from '@repo/providers';
-import { createMemoryVectorStore, createPgVectorStore, ingestDocuments } from '@repo/rag';
 import * as rag from '@repo/rag';
 import { createDatabase } from '@repo/storage';
 import { saveResult } from './lib.mjs';
-import { contextualSplit, detectFeatures } from './rag-retrieval-features.mjs';
+import { detectFeatures } from './rag-retrieval-features.mjs';
+import { ingestCorpus, STORE_KINDS } from './rag-retrieval-ingest.mjs';
 import {
   cutOffGrid,
   cutOffRequest,
@@ -20,7 +23,7 @@ import {
   scoreRow,
   TOP_K,
 } from './rag-retrieval-measure.mjs';
-import { loadRetrievalSet, unreachable } from './rag-retrieval-set.mjs';
+import { loadRetrievalSet } from './rag-retrieval-set.mjs';
 import { printTables } from './rag-retrieval-print.mjs';
 
 const ROWS = [
@@ -28,6 +31,12 @@ const ROWS = [
   { row: 'lexical', variant: 'plain', needs: ['modes'], mode: 'lexical' },
   { row: 'hybrid', variant: 'plain', needs: ['modes'], mode: 'hybrid' },
   { row: 'vector + contextual chunks', variant: 'contextual', needs: ['context'], mode: 'vector' },
+  {
+    row: 'lexical + contextual chunks',
+    variant: 'contextual',
+    needs: ['modes', 'context'],
+    mode: 'lexical',
+  },
   {
     row: 'hybrid + contextual chunks',
     variant: 'contextual',
@@ -63,40 +72,17 @@ export async function run() {
     features,
     defaultCutOff: rag.DEFAULT_MIN_RELEVANCE ?? null,
     topK: TOP_K,
-    chunks: {},
     rows: [],
     cutOff: [],
   };
   try {
-    const variants = features.context ? ['plain', 'contextual'] : ['plain'];
-    const stores = {};
-    for (const kind of ['memory', 'pgvector']) {
-      for (const variant of variants) {
-        const store =
-          kind === 'memory'
-            ? createMemoryVectorStore({ embeddingModel })
-            : createPgVectorStore({
-                db: database,
-                embeddingModel,
-                collection: `retrieval_${variant}`,
-              });
-        const chunks = [];
-        const report = await ingestDocuments({
-          store,
-          sources: set.sources,
-          split: splitFor(variant, features),
-          enrich: [captureChunks(chunks, variant === 'plain')],
-        });
-        stores[`${kind}/${variant}`] = store;
-        result.chunks[`${kind}/${variant}`] = report.chunks;
-        if (kind === 'memory')
-          result[`unreachable_${variant}`] = unreachable(set.questions, chunks);
-        progress(`${kind} store, ${variant} chunks: ${report.chunks}`);
-      }
-    }
+    const ingested = await ingestCorpus({ set, features, embeddingModel, database, progress });
+    const { variants, stores } = ingested;
+    result.chunks = ingested.chunkCounts;
+    result.unreachable = ingested.unreachable;
     // No cut-off in the metric rows (lexical and hybrid have one by default), so they compare.
     const noCutOff = features.cutOffField === 'minRelevance' ? { minRelevance: {} } : {};
-    for (const kind of ['memory', 'pgvector']) {
+    for (const kind of STORE_KINDS) {
       for (const { row, variant, needs, mode, cutOff } of ROWS) {
         const missing = needs.filter((need) => !features[need]);
         if (missing.length > 0) {
@@ -134,7 +120,7 @@ export async function run() {
       const fallback = result.defaultCutOff;
       // The same cuts made by the request option, on both stores.
       grid.checked = {};
-      for (const kind of ['memory', 'pgvector']) {
+      for (const kind of STORE_KINDS) {
         grid.checked[kind] = {
           none: await check(kind, {}),
           suggested: suggested ? await check(kind, suggested) : null,
@@ -151,23 +137,3 @@ export async function run() {
 }
 
 const progress = (message) => process.stderr.write(`rag-retrieval bench: ${message}\n`);
-
-/** Plain chunks: the splitter told not to add context (if it can), and any context dropped. */
-function splitFor(variant, features) {
-  if (variant === 'contextual') return contextualSplit(features);
-  return features.contextOption ? { [features.contextOption]: false } : {};
-}
-
-/** Records the chunks as stored (for the unreachable-quote check); drops `context` for plain rows. */
-function captureChunks(into, dropContext) {
-  return {
-    name: dropContext ? 'bench-plain-chunks' : 'bench-capture',
-    async enrich(documents) {
-      const out = documents.map(({ context, ...rest }) =>
-        dropContext ? rest : { ...rest, context },
-      );
-      into.push(...out);
-      return out;
-    },
-  };
-}
