@@ -1,7 +1,9 @@
 // The first step of a re-ingest with a ledger (ingest-ledger.ts): each source's bytes are hashed
 // with its settings (content-hash-source.ts) and compared with what the ledger recorded. A source
 // whose hash matches, and whose chunks the store still holds, is not read or split at all; every
-// other one is read as bytes, once, and handed on with its hash and its previous entry.
+// other one is read as bytes, once, and handed on with its hash and its previous entry. Files given
+// by path are therefore all in memory before the read phase (bytes sources already are): with a
+// ledger, ingest a very large folder in slices, as its all-or-nothing write advises anyway.
 import { readFile } from 'node:fs/promises';
 import { AbortedError } from '@repo/core';
 import { sourceHash, sourceName, type SourceSettings } from './content-hash-source.js';
