@@ -3,14 +3,18 @@
 // switch their job backends on; they are read here only, never logged or stored.
 import { databaseUrlVar, parseEnvConfig, serverVars, wholeNumberVar, type Env } from '@repo/nest';
 import { z } from 'zod';
-import { DEFAULT_DATA_URL } from './data-folder.js';
+import { DATA_FOLDER, DEFAULT_DATA_URL } from './data-folder.js';
 
 const schema = z.object({
   ...serverVars(3008),
-  /** `file:<folder>` keeps datasets, jobs and local-llm's runs there; `memory://` a temporary folder. */
-  DATABASE_URL: databaseUrlVar(DEFAULT_DATA_URL).refine((url) => !url.startsWith('postgres'), {
-    error: 'must be file:<folder> or memory:// (this app keeps its records in files)',
-  }),
+  /**
+   * `file:<folder>` keeps datasets, jobs and local-llm's runs there (job records in PGlite inside);
+   * `memory://` a temporary folder; `postgres://…` keeps the job records in PostgreSQL and the
+   * files in FINE_TUNING_DATA_DIR.
+   */
+  DATABASE_URL: databaseUrlVar(DEFAULT_DATA_URL),
+  /** With a PostgreSQL DATABASE_URL: the folder of datasets, comparisons and local-llm's runs. */
+  FINE_TUNING_DATA_DIR: z.string().trim().min(1).default(DATA_FOLDER),
   /** Largest dataset upload, in bytes (one more is a 413). */
   FINE_TUNING_MAX_UPLOAD_BYTES: wholeNumberVar(1024, 1024 * 1024 * 1024).default(32 * 1024 * 1024),
   /** Unfinished jobs at once; one more submit is a 429 with Retry-After. */

@@ -2,9 +2,10 @@
 // go through the same zod schema as main.ts. Default store: a temporary data folder
 // (DATABASE_URL=memory://, removed on close). The same configureApp() as main.ts.
 import { readFile } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { APP_CONFIG } from '@repo/nest';
+import { BUNDLED_DATA_DIR } from '@repo/trainer';
 import { bufferText, createNestTestApp, parseSse, type SseRecord } from '@repo/nest/testing';
 import request from 'supertest';
 import { expect } from 'vitest';
@@ -21,8 +22,8 @@ export function createTestApp(env: Record<string, string> = {}): Promise<NestExp
   });
 }
 
-/** The trainer's bundled data (@repo/trainer is not a dependency of this app: read by path). */
-const TRAINER_DATA = new URL('../../../packages/trainer/data/', import.meta.url);
+/** The trainer's bundled data (@repo/trainer is a devDependency: its data folder only). */
+const TRAINER_DATA = pathToFileURL(`${BUNDLED_DATA_DIR}/`);
 
 /** A fixture of @repo/fine-tuning's own tests, by path inside the repository. */
 export const FINE_TUNING_FIXTURES = fileURLToPath(

@@ -1,6 +1,7 @@
 // The app's data folder, from DATABASE_URL: `file:<folder>` keeps datasets, jobs, comparisons, the
 // job records' PGlite database and local-llm's uploads and runs there (a restart finds them);
-// `memory://` makes a temporary folder, removed on shutdown (after local-llm has stopped).
+// `memory://` makes a temporary folder, removed on shutdown (after local-llm has stopped); with
+// `postgres://…` the records go to PostgreSQL and the files to FINE_TUNING_DATA_DIR.
 // Created at construction, so every other provider can rely on it.
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -14,12 +15,16 @@ export class AppDataService {
   private readonly logger = new Logger('AppData');
   readonly root: string;
   readonly temporary: boolean;
+  /** Where the job records are: PGlite inside the folder, in memory, or the PostgreSQL URL. */
+  readonly databaseUrl: string;
 
   constructor(@Inject(APP_CONFIG) config: AppConfig) {
-    this.temporary = config.DATABASE_URL === 'memory://';
-    this.root = this.temporary
-      ? mkdtempSync(path.join(tmpdir(), 'fine-tuning-demo-'))
-      : path.resolve(config.DATABASE_URL.slice('file:'.length));
+    const url = config.DATABASE_URL;
+    this.temporary = url === 'memory://';
+    if (this.temporary) this.root = mkdtempSync(path.join(tmpdir(), 'fine-tuning-demo-'));
+    else if (url.startsWith('file:')) this.root = path.resolve(url.slice('file:'.length));
+    else this.root = path.resolve(config.FINE_TUNING_DATA_DIR);
+    this.databaseUrl = url.startsWith('file:') ? `file:${path.join(this.root, 'database')}` : url;
     for (const folder of [this.datasets, this.jobs, this.localLlm, this.uploads, this.compares])
       mkdirSync(folder, { recursive: true });
     this.logger.log(this.temporary ? 'Data kept in memory only' : `Data kept in ${this.root}`);

@@ -1,8 +1,7 @@
-// The app's database (@repo/storage: PGlite in `<data folder>/database`, or in memory with
-// DATABASE_URL=memory://) and @repo/fine-tuning's SQL job records on it: which backend holds each
+// The app's database (@repo/storage: PGlite in `<data folder>/database`, in memory with
+// DATABASE_URL=memory://, or PostgreSQL) and @repo/fine-tuning's SQL job records on it: which backend holds each
 // job, its spec, idempotency key, alias and last status, so unfinished jobs are followed again
 // after a restart. Opened at boot, closed on shutdown; a failed open is retried by the next use.
-import path from 'node:path';
 import {
   Inject,
   Injectable,
@@ -57,8 +56,7 @@ export class JobDatabaseService
   }
 
   private connect(): Promise<JobDatabase> {
-    const url = this.data.temporary ? 'memory://' : `file:${path.join(this.data.root, 'database')}`;
-    return openDatabaseWith({ url }, async (database) => ({
+    return openDatabaseWith({ url: this.data.databaseUrl }, async (database) => ({
       database,
       records: await createSqlJobRecordStore(database),
     }));
