@@ -151,3 +151,26 @@ export {
   REWRITE_QUERY_PROMPT,
   TRANSLATE_QUERY_PROMPT,
 } from './rag-prompts.js';
+// A listwise reranker any ChatModel can run (a post-processing stage; off unless added).
+export {
+  createListwiseReranker,
+  LISTWISE_RERANK_PROMPT,
+  LISTWISE_RERANK_PROMPT_ZH,
+  parseRanking,
+} from './rerank-documents.js';
+export type { ListwiseRerankerOptions } from './rerank-documents.js';
+// Re-ingest: what each source held last time, so unchanged files are skipped and stale chunks go.
+export { createFileSourceLedger, createMemorySourceLedger } from './ingest-ledger.js';
+export type { LedgerEntry, SourceLedger } from './ingest-ledger.js';
+export type { PruneScope } from './ingest-replace.js';
+export { sourceHash, sourceName } from './content-hash-source.js';
+export type { SourceSettings } from './content-hash-source.js';
+// Retrieval quality on a labelled set: recall@k, reciprocal rank, nDCG@k (binary relevance).
+export {
+  meanScores,
+  ndcgAtK,
+  recallAtK,
+  reciprocalRank,
+  scoreRanking,
+} from './retrieval-metrics.js';
+export type { RankedRelevance, RetrievalScores } from './retrieval-metrics.js';

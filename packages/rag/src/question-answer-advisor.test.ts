@@ -7,6 +7,7 @@ import { readCitations, readRetrievedDocuments } from './cite-sources.js';
 import { createMemoryVectorStore } from './memory-vector-store.js';
 import { RAG_CONTEXT_KEYS } from './modular-rag-types.js';
 import { createQuestionAnswerAdvisor } from './question-answer-advisor.js';
+import { createListwiseReranker } from './rerank-documents.js';
 import {
   EMPTY_CONTEXT_ANSWER,
   EMPTY_CONTEXT_PROMPT,
@@ -70,6 +71,38 @@ describe('createQuestionAnswerAdvisor', () => {
     ]);
     expect(readCitations(response.context)[0]!.score).toBeGreaterThan(0.3);
     expect(readRetrievedDocuments(response.context).map((d) => d.id)).toEqual(['tower']);
+  });
+
+  it('passes the search mode and cut-off to the store, and runs post-processors (a reranker)', async () => {
+    const model = new MockChatModel({ replies: ['2, 1', 'Both.'] });
+    const chat = createChatClient(model, {
+      advisors: [
+        createQuestionAnswerAdvisor({
+          vectorStore: store,
+          topK: 2,
+          mode: 'hybrid',
+          minRelevance: { vector: 0, lexical: 0 },
+          documentPostProcessors: [createListwiseReranker({ chatModel: model })],
+        }),
+      ],
+    });
+    const response = await chat
+      .prompt('How tall is the Eiffel Tower and how long is the wall?')
+      .call();
+    expect(searches).toEqual([
+      {
+        query: 'How tall is the Eiffel Tower and how long is the wall?',
+        topK: 2,
+        mode: 'hybrid',
+        minRelevance: { vector: 0, lexical: 0 },
+      },
+    ]);
+    const retrieved = readRetrievedDocuments(response.context).map((d) => d.id);
+    expect(new Set(retrieved)).toEqual(new Set(['tower', 'wall']));
+    const ranking = textOf(model.requests[0]!.messages[0]!);
+    const second = ranking.includes('[2] The Great Wall') ? 'wall' : 'tower';
+    expect(retrieved[0]).toBe(second); // the reply "2, 1" put the second passage first
+    expect(response.content).toBe('Both.');
   });
 
   it('searches once per stream and gives the same citations through collect()', async () => {

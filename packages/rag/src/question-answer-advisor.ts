@@ -2,6 +2,8 @@
 // into the user message with the QA template, answer with citations. It is the retrieval-
 // augmentation pipeline with one retriever and the QA template, so the two advisors cannot drift;
 // it searches once per request in call and stream alike (the seed searched twice per request).
+// The store's search mode, weights and relevance cut-off pass through, and so do post-processors
+// (a reranker).
 import type { Advisor } from '@repo/core';
 import { createContextualQueryAugmenter } from './augment-query.js';
 import type { ContextualQueryAugmenterOptions } from './augment-query.js';
@@ -16,7 +18,10 @@ export interface QuestionAnswerAdvisorOptions
   extends
     VectorStoreDocumentRetrieverOptions,
     Omit<ContextualQueryAugmenterOptions, 'promptTemplate'>,
-    Pick<RetrievalAugmentationAdvisorOptions, 'onRetrieved' | 'order' | 'name'> {
+    Pick<
+      RetrievalAugmentationAdvisorOptions,
+      'onRetrieved' | 'order' | 'name' | 'documentPostProcessors'
+    > {
   /**
    * `{query}` and `{context}` (or Spring AI's `{question_answer_context}`), or one per language.
    * Default: Spring AI's QA template, and a Chinese variant for mostly-CJK questions.
@@ -25,15 +30,20 @@ export interface QuestionAnswerAdvisorOptions
 }
 
 export function createQuestionAnswerAdvisor(options: QuestionAnswerAdvisorOptions): Advisor {
-  const { vectorStore, topK, similarityThreshold, filter, onRetrieved, order, name } = options;
+  const { vectorStore, topK, similarityThreshold, filter, mode, weights, minRelevance } = options;
+  const { onRetrieved, order, name, documentPostProcessors } = options;
   return createRetrievalAugmentationAdvisor({
     documentRetriever: createVectorStoreDocumentRetriever({
       vectorStore,
       topK,
       similarityThreshold,
       filter,
+      mode,
+      weights,
+      minRelevance,
     }),
     documentJoiner: concatenateDocuments,
+    documentPostProcessors,
     queryAugmenter: createContextualQueryAugmenter({
       ...options,
       promptTemplate: options.promptTemplate ?? {
