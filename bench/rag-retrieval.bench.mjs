@@ -55,7 +55,10 @@ const ROWS = [
 
 export async function run() {
   const set = loadRetrievalSet();
-  const metrics = await import('../packages/rag/dist/retrieval-metrics.js');
+  // From the package's index once exported there, else from the built file.
+  const metrics = rag.scoreRanking
+    ? rag
+    : await import('../packages/rag/dist/retrieval-metrics.js');
   const features = await detectFeatures(rag);
   const embeddingModel = createProvider('local', { env: {} }).embedding();
   const database = await createDatabase({ url: 'memory://' });
