@@ -143,6 +143,9 @@ export function extractAnswer(context: string, question: string): string {
   // In context order within one document; across documents, the better one first.
   if (picked.length === 2 && picked[0]!.block === picked[1]!.block)
     picked.sort((a, b) => a.index - b.index);
+  // Two fragments of one document carry its marker once, after the second.
+  if (picked.length === 2 && picked[0]!.block === picked[1]!.block)
+    picked[0] = { ...picked[0]!, marker: undefined };
   const quoted = picked.map((fragment) => quote(fragment, chinese));
   return chinese ? `根据上下文：${quoted.join('')}` : `Based on the context: ${quoted.join(' ')}`;
 }

@@ -199,6 +199,14 @@ describe('extractive answers keep documents apart', () => {
     );
   });
 
+  it('marks two fragments of one document once', async () => {
+    const context =
+      '[1] Aurora was founded in 2019. Aurora makes home robots.\n[2] Paris is in France.';
+    expect(await ask(context, 'When was Aurora founded and what does Aurora make?')).toBe(
+      'Based on the context: Aurora was founded in 2019. Aurora makes home robots. [1]',
+    );
+  });
+
   it('quotes a sentence found in two documents once', async () => {
     const context =
       'PGlite runs PostgreSQL in WASM.\n\nPGlite runs PostgreSQL in WASM.\n\nRedis is a cache.';
