@@ -33,6 +33,11 @@ const schema = z
     // Longest read + split of one file in a worker thread; a 422 beyond.
     RAG_READ_TIMEOUT_MS: wholeNumberVar(1000, 600_000).default(60_000),
     RAG_TOP_K: wholeNumberVar(1, 50).default(4),
+    // How search and ask rank chunks: BM25 beside the vectors, fused (hybrid), or one of the two.
+    RAG_SEARCH_MODE: z.enum(['vector', 'lexical', 'hybrid']).default('hybrid'),
+    // A listwise reranker by the chat model after retrieval: on when the default chat model is a
+    // hosted one (auto); the embedded model cannot judge relevance, so off for `local`.
+    RAG_RERANK: z.enum(['auto', 'on', 'off']).default('auto'),
   })
   .superRefine((config, context) => {
     if (config.RAG_MAX_REQUEST_BYTES < config.RAG_MAX_UPLOAD_BYTES)

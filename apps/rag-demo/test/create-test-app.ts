@@ -32,7 +32,7 @@ export const CHAT = '/v1/chat/completions';
 export async function countVectors(app: NestExpressApplication): Promise<number> {
   const res = await request(app.getHttpServer())
     .post('/api/rag/search')
-    .send({ query: 'anything', topK: 50 });
+    .send({ query: 'anything', topK: 50, mode: 'vector' }); // every chunk: no relevance cut-off
   return (res.body as { results: unknown[] }).results.length;
 }
 

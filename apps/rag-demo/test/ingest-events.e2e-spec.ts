@@ -113,7 +113,7 @@ describe('ingest progress over SSE', () => {
     });
     const hits = await request(app.getHttpServer())
       .post('/api/rag/search')
-      .send({ query: '台灯 电源', topK: 20 });
+      .send({ query: '台灯 电源', topK: 20, mode: 'vector' });
     expect(hits.body.results.map((r: { text: string }) => r.text).sort()).toEqual(
       ['# 安装\n\n把台灯放在桌上，接上电源。', '# 保养\n\n每月检查一次电源线。'].sort(),
     );

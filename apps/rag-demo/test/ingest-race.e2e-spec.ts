@@ -86,7 +86,7 @@ describe('ingest while files are swapped for links (TOCTOU)', () => {
 
     const stored = await request(app.getHttpServer())
       .post('/api/rag/search')
-      .send({ query: 'OUTSIDE-MARKER vault code 机密', topK: 50 });
+      .send({ query: 'OUTSIDE-MARKER vault code 机密', topK: 50, mode: 'vector' });
     expect(stored.status).toBe(200);
     const texts = (stored.body.results as { text: string }[]).map((r) => r.text);
     expect(texts.length).toBeGreaterThan(0);

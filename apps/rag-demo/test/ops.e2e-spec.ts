@@ -72,6 +72,8 @@ describe('config', () => {
       RAG_INGEST_QUEUE: 8,
       RAG_READ_TIMEOUT_MS: 60_000,
       RAG_TOP_K: 4,
+      RAG_SEARCH_MODE: 'hybrid',
+      RAG_RERANK: 'auto',
     });
     expect(DEFAULT_DATA_URL).toMatch(/^file:\/.*rag-demo\/\.data\/rag-demo$/);
     expect(CORPUS_FOLDER).toMatch(/rag-demo\/corpus\/docs$/);

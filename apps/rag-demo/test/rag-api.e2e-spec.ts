@@ -68,7 +68,11 @@ describe('search', () => {
   it('ranks the right chunk first and returns its metadata and score', async () => {
     const res = await request(app.getHttpServer())
       .post('/api/rag/search')
-      .send({ query: 'How long does a full charge take?', topK: 2 });
+      .send({
+        query: 'How long does a full charge take?',
+        topK: 2,
+        minRelevance: { vector: 0, lexical: 0 },
+      });
     expect(res.status).toBe(200);
     expect(res.body.results).toHaveLength(2);
     const [first] = res.body.results;
@@ -84,18 +88,18 @@ describe('search', () => {
   it('applies a filter (front matter and JSON metadata) and a threshold', async () => {
     const zh = await request(app.getHttpServer())
       .post('/api/rag/search')
-      .send({ query: 'battery', topK: 10, filter: "lang == 'zh'" });
+      .send({ query: 'battery', topK: 10, filter: "lang == 'zh'", mode: 'vector' });
     expect(zh.body.results.length).toBeGreaterThan(0);
     for (const hit of zh.body.results) expect(hit.metadata.source).toBe('about-zh.md');
     const topic = await request(app.getHttpServer())
       .post('/api/rag/search')
-      .send({ query: 'camera', filter: "topic in ['privacy', 'pets']" });
+      .send({ query: 'camera', filter: "topic in ['privacy', 'pets']", mode: 'vector' });
     expect(
       topic.body.results.map((h: { metadata: { topic: string } }) => h.metadata.topic).sort(),
     ).toEqual(['pets', 'privacy']);
     const strict = await request(app.getHttpServer())
       .post('/api/rag/search')
-      .send({ query: 'camera', threshold: 0.99 });
+      .send({ query: 'camera', threshold: 0.99, mode: 'vector' });
     expect(strict.body.results).toEqual([]);
   });
 });
@@ -107,7 +111,7 @@ describe('ask', () => {
     const res = await ask('What does error code E7 mean?');
     expect(res.status).toBe(200);
     expect(res.body.answer).toBe(
-      'Based on the context: The error code E7 means the main brush is tangled: remove hair from the brush and restart the robot.',
+      'Based on the context: The error code E7 means the main brush is tangled: remove hair from the brush and restart the robot. [1]',
     );
     expect(res.body.citations[0]).toMatchObject({
       source: 'breeze-b2-manual.md',
@@ -124,8 +128,8 @@ describe('ask', () => {
 
   it('answers in Chinese and cites the page of the PDF or the section', async () => {
     const res = await ask('微风B2有哪些颜色？');
-    // The embedded model quotes whole lines: the page's title line joins the sentence.
-    expect(res.body.answer).toBe('根据上下文：微风B2产品规格微风B2有雪白和石板灰两种颜色。');
+    // The embedded model quotes whole lines, each as a sentence, with the document's number.
+    expect(res.body.answer).toBe('根据上下文：微风B2产品规格。微风B2有雪白和石板灰两种颜色。[1]');
     expect(res.body.citations[0]).toMatchObject({ source: 'product-sheet.pdf', page: 2 });
     const hotline = await ask('售后服务热线是多少？');
     expect(hotline.body.answer).toContain('400-820-8899');
@@ -133,11 +137,15 @@ describe('ask', () => {
   });
 
   it('restricts the documents with a filter', async () => {
-    const res = await ask('How much does the Breeze B2 cost?', "source == 'about-zh.md'");
+    const res = await ask('售后服务热线是多少？', "source == 'about-zh.md'");
     expect(res.body.citations.map((c: { source: string }) => c.source)).toEqual(
       expect.arrayContaining(['about-zh.md']),
     );
     for (const c of res.body.citations) expect(c.source).toBe('about-zh.md');
+    // The answer's own source filtered out: nothing else is relevant enough, so no citation.
+    const elsewhere = await ask('售后服务热线是多少？', "source == 'faq.json'");
+    expect(elsewhere.body.citations).toEqual([]);
+    expect(elsewhere.body.answer).not.toContain('400-820-8899');
   });
 
   it('streams citations first, then deltas, usage and done', async () => {
@@ -157,7 +165,7 @@ describe('ask', () => {
     });
     const text = events.filter((e) => e.type === 'delta').map((e) => e.data.text as string);
     expect(text.join('')).toBe(
-      'Based on the context: The error code E7 means the main brush is tangled: remove hair from the brush and restart the robot.',
+      'Based on the context: The error code E7 means the main brush is tangled: remove hair from the brush and restart the robot. [1]',
     );
   });
 

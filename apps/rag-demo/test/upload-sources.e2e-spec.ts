@@ -31,7 +31,7 @@ const readme = (text: string) => Buffer.from(`# 读我\n\n${text}`);
 async function sources(): Promise<Map<string, string[]>> {
   const res = await request(app.getHttpServer())
     .post('/api/rag/search')
-    .send({ query: '读我 说明', topK: 50 });
+    .send({ query: '读我 说明', topK: 50, mode: 'vector' });
   const found = new Map<string, string[]>();
   for (const hit of res.body.results as { text: string; metadata: { source: string } }[])
     found.set(hit.metadata.source, [...(found.get(hit.metadata.source) ?? []), hit.text]);

@@ -23,6 +23,9 @@ export class SearchService {
       query: input.query,
       topK: input.topK ?? this.config.RAG_TOP_K,
       threshold: input.threshold ?? 0,
+      mode: input.mode ?? this.config.RAG_SEARCH_MODE,
+      ...(input.weights ? { weights: input.weights } : {}),
+      ...(input.minRelevance ? { minRelevance: input.minRelevance } : {}),
       ...(filter ? { filter } : {}),
     });
     return { results };

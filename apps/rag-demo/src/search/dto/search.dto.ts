@@ -10,5 +10,18 @@ export class SearchDto extends createZodDto(
     topK: z.number().int().min(1).max(50).optional(),
     threshold: z.number().min(0).max(1).optional(),
     filter: z.string().trim().min(1).max(2000).optional().meta({ example: "lang == 'en'" }),
+    /** Default RAG_SEARCH_MODE (hybrid): BM25 and vectors fused by reciprocal rank. */
+    mode: z.enum(['vector', 'lexical', 'hybrid']).optional(),
+    /** Hybrid: how much each ranking counts in the fusion. */
+    weights: z
+      .strictObject({ vector: z.number().min(0).max(10), lexical: z.number().min(0).max(10) })
+      .optional(),
+    /** The relevance cut-off: cosine floor and lexical coverage floor (0–1). */
+    minRelevance: z
+      .strictObject({
+        vector: z.number().min(0).max(1).optional(),
+        lexical: z.number().min(0).max(1).optional(),
+      })
+      .optional(),
   }),
 ) {}
