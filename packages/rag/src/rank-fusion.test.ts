@@ -53,8 +53,8 @@ describe('fuseBranches', () => {
 
   it('orders by the fused rank, scaled so that first everywhere scores 1, and cuts off', () => {
     const hits = fuseBranches({ vector, lexical }, resolve({ query: '问题', mode: 'hybrid' }));
-    // x has neither cosine ≥ 0.45 nor coverage ≥ 0.3 (DEFAULT_MIN_RELEVANCE): dropped.
-    expect(DEFAULT_MIN_RELEVANCE).toEqual({ vector: 0.45, lexical: 0.3 });
+    // x has neither cosine ≥ 0.35 nor coverage ≥ 0.3 (DEFAULT_MIN_RELEVANCE): dropped.
+    expect(DEFAULT_MIN_RELEVANCE).toEqual({ vector: 0.35, lexical: 0.3 });
     expect(hits.map((hit) => hit.id)).toEqual(['l', 'v']);
     expect(hits[0]?.score).toBeCloseTo((1 / 63 + 1 / 61) / (2 / 61), 12);
     expect(hits[0]?.signals).toEqual({ cosine: 0.2, bm25: 3, coverage: 0.9 });
