@@ -107,8 +107,14 @@ export function describeLexicalSearchContract(label: string, factory: StoreFacto
     });
 
     it('cuts off an unrelated question and keeps a related one', async () => {
+      // a1 is a sentence long, as chunks are: in a handful of words, a shared "the" alone lifts
+      // the lexical embedder's cosine near the default floor.
       const store = await seeded([
-        { id: 'a1', text: 'The ChatClient API calls the chat model with advisors', metadata: {} },
+        {
+          id: 'a1',
+          text: 'The ChatClient API calls the chat model with advisors around each request and reply',
+          metadata: {},
+        },
         { id: 'a2', text: 'A VectorStore holds embeddings for similarity search', metadata: {} },
         { id: 'a3', text: '向量数据库存储文档的嵌入向量', metadata: {} },
       ]);
