@@ -67,3 +67,6 @@ export type { ServerSettings } from './server-config.js';
 export { tokenMatches } from './api-token-guard.js';
 export { describeErrorFrames, describeErrorKind } from './describe-error-for-log.js';
 export type { StartNestAppOptions } from './start-nest-app.js';
+// An app's Vite-built web page at `/`: strict CSP, cache headers, SPA fallback.
+export { WebPageModule } from './web-page/web-page.module.js';
+export { WEB_PAGE_CSP } from './web-page/serve-web-page.js';

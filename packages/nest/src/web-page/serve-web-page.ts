@@ -1,6 +1,6 @@
-// The fine-tuning page's HTTP side, as plain middleware: a strict CSP on the page's own paths,
-// long-lived caching for Vite's hashed assets (their names change with their content) and no-cache
-// for everything else, and index.html for any other GET outside the API (the SPA fallback).
+// A web page's HTTP side, as plain middleware: a strict CSP on the page's own paths, long-lived
+// caching for Vite's hashed assets (their names change with their content) and no-cache for
+// everything else, and index.html for any other GET outside the API (the SPA fallback).
 import { readFile } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { join } from 'node:path';
