@@ -100,11 +100,15 @@ export async function collectChunks(
   if (documents === 0) return { documents, documentsBySource, chunks, skipped };
 
   if (toSplit.length > 0) options.progress('split', 0, toSplit.length);
-  for (const [index, document] of toSplit.entries()) {
-    const more = split === false ? [document] : await splitDocuments([document], split);
+  // A file's documents (sections, pages) are split in one call, as the worker threads do, so that
+  // small sections can merge with their neighbours the same way on both paths.
+  let done = 0;
+  for (const group of bySource(toSplit)) {
+    const more = split === false ? group : await splitDocuments(group, split);
     count(more.length);
     add(more);
-    options.progress('split', index + 1, toSplit.length);
+    done += group.length;
+    options.progress('split', done, toSplit.length);
   }
   return { documents, documentsBySource, chunks, skipped };
 }
@@ -142,4 +146,15 @@ async function toBytes(source: DocumentSource): Promise<BytesSource> {
 function sourceOf(document: RagDocument): string {
   const source = document.metadata.source;
   return typeof source === 'string' ? source : '';
+}
+
+/** Consecutive documents of one source, in order. */
+function bySource(documents: readonly RagDocument[]): RagDocument[][] {
+  const groups: RagDocument[][] = [];
+  for (const document of documents) {
+    const last = groups.at(-1);
+    if (last && sourceOf(last[0]!) === sourceOf(document)) last.push(document);
+    else groups.push([document]);
+  }
+  return groups;
 }

@@ -22,14 +22,14 @@ const sources: DocumentSource[] = [
   { bytes: utf8('x'), filename: 'logo.png' },
 ];
 
-async function ingest(withWorkers: boolean) {
+async function ingest(withWorkers: boolean, mergeSections = false) {
   const store = createRecordingStore();
   const events: IngestProgress[] = [];
   const report = await ingestDocuments({
     store,
     embeddingModel: new MockEmbeddingModel({ dimensions: 4 }),
     sources,
-    split: { chunkSize: 32, chunkOverlap: 4 },
+    split: { chunkSize: 32, chunkOverlap: 4, mergeSections },
     skipUnreadable: true,
     workers: withWorkers ? workers : undefined,
     onProgress: (event) => events.push(event),
@@ -49,6 +49,15 @@ describe('ingestDocuments with worker threads', () => {
       { source: 'broken.pdf', reason: expect.stringContaining('not a valid PDF') },
       { source: 'logo.png', reason: 'unsupported file type' },
     ]);
+  });
+
+  it('merges small sections the same way in worker threads and in-process', async () => {
+    const here = await ingest(false, true);
+    const threaded = await ingest(true, true);
+    expect(threaded.rows).toEqual(here.rows);
+    expect(threaded.report).toEqual(here.report);
+    // The Markdown file's small sections merged: fewer chunks than with merging off (14).
+    expect(threaded.report.chunks).toBeLessThan(14);
   });
 
   it('reports reading (and splitting) per file, then embedding and storing', async () => {

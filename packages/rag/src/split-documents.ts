@@ -44,9 +44,8 @@ export interface SplitOptions {
   context?: boolean;
   /**
    * Merge Markdown sections under `minSectionTokens` with their neighbours under the same parent
-   * heading, up to `chunkSize`. Neighbours must be in the same call: pass a file's sections
-   * together. Off by default until in-process ingestion splits a file's documents in one call
-   * as its worker threads do (otherwise the two would make different chunks).
+   * heading, up to `chunkSize` (default false). Neighbours must be in the same call: pass a file's
+   * sections together (ingestion does, in-process and in its worker threads alike).
    */
   mergeSections?: boolean;
   /** Below this a section is merged (default: a quarter of chunkSize). */
