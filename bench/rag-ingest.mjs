@@ -24,7 +24,7 @@ import { MemoryVectorStore } from '@langchain/classic/vectorstores/memory';
 import { OpenAIEmbeddings } from '@langchain/openai';
 import { RecursiveCharacterTextSplitter } from '@langchain/textsplitters';
 import { createProvider } from '@repo/providers';
-import { createMemoryVectorStore, ingestDocuments } from '@repo/rag';
+import { createMemorySourceLedger, createMemoryVectorStore, ingestDocuments } from '@repo/rag';
 import { Tiktoken } from 'js-tiktoken/lite';
 import o200k from 'js-tiktoken/ranks/o200k_base';
 import { Agent } from 'undici';
@@ -115,6 +115,46 @@ function langChain(baseURL) {
       hits: hits.length,
       topHit: hits[0]?.pageContent.slice(0, 40),
     };
+  };
+}
+
+/**
+ * Re-ingest of an unchanged corpus (the issue's goal: ≤ 5% of a first ingest): one store and one
+ * source ledger, the corpus ingested once, then again; the second run reads and splits nothing.
+ */
+export async function measureReingest(baseURL, corpus) {
+  const embeddingModel = createProvider('openai', {
+    baseURL,
+    apiKey: 'bench',
+    embeddingModel: 'local-embedding',
+    retry: { maxRetries: 0 },
+    fetch: benchFetch,
+  }).embedding();
+  const store = createMemoryVectorStore({ embeddingModel });
+  const ledger = createMemorySourceLedger();
+  const run = async () => {
+    const started = performance.now();
+    const report = await ingestDocuments({
+      store,
+      embeddingModel,
+      ledger,
+      sources: corpus.paths.map((path) => ({ path })),
+      split: { chunkSize: CHUNK_SIZE, chunkOverlap: CHUNK_OVERLAP },
+      batchSize: BATCH_SIZE,
+      concurrency: CONCURRENCY,
+    });
+    return { ms: performance.now() - started, report };
+  };
+  const first = await run();
+  const again = await run();
+  if (again.report.sources.unchanged !== corpus.paths.length)
+    throw new Error(`re-ingest: ${again.report.sources.unchanged} files unchanged, not all`);
+  return {
+    firstMs: first.ms,
+    againMs: again.ms,
+    ratio: again.ms / first.ms,
+    unchangedFiles: again.report.sources.unchanged,
+    added: again.report.added,
   };
 }
 
